@@ -1,0 +1,5 @@
+"""Run the command line with ``python -m kommunpolis``."""
+
+from kommunpolis.cli import main
+
+raise SystemExit(main())

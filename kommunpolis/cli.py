@@ -1,0 +1,226 @@
+"""The command line: the same services as the GUI, one subcommand per task.
+
+Exit codes: 0 success, 1 a user or data error (one line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from kommunpolis import __version__
+from kommunpolis.composition import Services, build_services
+from kommunpolis.domain.errors import KnownError
+from kommunpolis.domain.vocabulary import Role
+from kommunpolis.paths import DATA_DIR_ENV, resolve_paths
+from kommunpolis.storage.kinds import KINDS
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets --data-dir stand before or after the subcommand.
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help=f"folder with the database (default: ${DATA_DIR_ENV} or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="kommunpolis",
+        description="Kommunpolis: dialogues, concerns, lägesbild and medborgarlöften, offline.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    command("gui", "start the desktop app (the default)")
+
+    init = command("init", "create this installation's profile")
+    init.add_argument("--name", required=True, help="your name as it appears on records")
+    init.add_argument("--role", required=True, choices=[role.value for role in Role])
+    init.add_argument("--lpo", metavar="NAME", help="your lokalpolisområde")
+    init.add_argument(
+        "--kommun", metavar="CODE", action="append", default=[], help="SCB code (repeatable)"
+    )
+    init.add_argument("--replace", action="store_true", help="replace an existing profile")
+
+    demo = command("demo", "fill the database with a fictional, deterministic demo dataset")
+    demo.add_argument("--dialogues", type=_positive_int, default=200, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--force", action="store_true", help="even if real records exist")
+
+    stats = command("stats", "count live and deleted records per kind")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+
+    listing = command("list", "list the records of one kind")
+    listing.add_argument("kind", choices=[kind.name for kind in KINDS], metavar="KIND")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--deleted", action="store_true", help="include deleted records")
+    listing.add_argument("--limit", type=_positive_int, metavar="N")
+
+    status = command("status", "move a record to another status (only allowed steps)")
+    status.add_argument("kind", choices=[k.name for k in KINDS if k.status_column], metavar="KIND")
+    status.add_argument("id", type=uuid.UUID, metavar="ID")
+    status.add_argument("status", metavar="STATUS")
+
+    command("check", "check the database's integrity and references")
+
+    backup = command("backup", "write a consistent copy of the database")
+    backup.add_argument("path", nargs="?", type=Path, help="file or folder (default: backups/)")
+
+    command("backups", "list the backups that can be restored")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+
+
+def _cmd_init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    profile = services.profiles.create(
+        name=args.name,
+        role=args.role,
+        district_name=args.lpo,
+        municipality_codes=args.kommun,
+        replace=args.replace,
+    )
+    kommuner = ", ".join(profile.municipality_codes) or "-"
+    out.write(f"Profile created: {profile.name} ({profile.role}), kommuner: {kommuner}\n")
+    out.write(f"Device: {profile.device_id}\nDatabase: {services.paths.database}\n")
+    return EXIT_OK
+
+
+def _cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.services.demo import DemoService
+
+    summary = DemoService(database=services.database).generate(
+        dialogues=args.dialogues, seed=args.seed, force=args.force
+    )
+    out.write(f"Demo data written to {services.paths.database}: {summary}\n")
+    return EXIT_OK
+
+
+def _cmd_stats(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    counts = services.records.stats()
+    if args.json:
+        _print_json({c.kind: {"live": c.live, "tombstoned": c.tombstoned} for c in counts}, out)
+        return EXIT_OK
+    width = max(len(c.kind) for c in counts)
+    out.write(f"{'kind':<{width}}  {'live':>9}  {'deleted':>9}\n")
+    for c in counts:
+        out.write(f"{c.kind:<{width}}  {c.live:>9}  {c.tombstoned:>9}\n")
+    return EXIT_OK
+
+
+def _cmd_list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    rows = services.records.list(args.kind, include_deleted=args.deleted, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": str(r.id),
+                    "title": r.title,
+                    "status": r.status,
+                    "updated_at": r.updated_at.isoformat(),
+                    "deleted": r.deleted,
+                }
+                for r in rows
+            ],
+            out,
+        )
+        return EXIT_OK
+    for r in rows:
+        flag = " (deleted)" if r.deleted else ""
+        out.write(f"{r.id}  {r.status or '-':<12}  {r.title}{flag}\n")
+    return EXIT_OK
+
+
+def _cmd_status(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    summary = services.records.change_status(args.kind, args.id, args.status)
+    out.write(f"{summary.id}  {summary.status}  {summary.title}\n")
+    return EXIT_OK
+
+
+def _cmd_check(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    report = services.maintenance.check()
+    problems = [*report.integrity, *report.foreign_key_violations, *report.attachment_problems]
+    if not problems:
+        out.write(f"{report.database}: ok\n")
+        return EXIT_OK
+    for line in problems:
+        out.write(f"{line}\n")
+    raise _CheckFailed(report.database, len(problems))
+
+
+def _cmd_backup(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    backup = services.maintenance.backup(args.path)
+    out.write(f"Backup written: {backup.path} ({backup.size} bytes)\n")
+    return EXIT_OK
+
+
+def _cmd_backups(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    for backup in services.maintenance.backups():
+        out.write(f"{backup.modified_at:%Y-%m-%d %H:%M}  {backup.size:>12}  {backup.path}\n")
+    return EXIT_OK
+
+
+class _CheckFailed(KnownError):
+    def __init__(self, path: Path, count: int) -> None:
+        super().__init__(f"{path}: {count} problem(s) found")
+
+
+COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "stats": _cmd_stats,
+    "list": _cmd_list,
+    "status": _cmd_status,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "backups": _cmd_backups,
+}
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run one command; return the process exit code."""
+    out = out or sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from kommunpolis.app import run_gui
+
+            return run_gui(paths)
+        services = build_services(paths)
+        try:
+            return COMMANDS[command](services, args, out)
+        finally:
+            services.close()
+    except KnownError as error:
+        print(f"kommunpolis: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kommunpolis: interrupted", file=sys.stderr)
+        return 130

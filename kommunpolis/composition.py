@@ -1,0 +1,70 @@
+"""Build the services for one data directory; shared by the command line and the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, union_all
+
+from kommunpolis.paths import AppPaths
+from kommunpolis.services.maintenance import MaintenanceService
+from kommunpolis.services.profiles import ProfileService
+from kommunpolis.services.records import RecordService
+from kommunpolis.storage.attachments import AttachmentStore
+from kommunpolis.storage.database import Database, open_database
+from kommunpolis.storage.failures import database_errors
+from kommunpolis.storage.kinds import all_record_tables
+from kommunpolis.storage.unit_of_work import UnitOfWork
+from kommunpolis.sync.clock import HybridLogicalClock
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything the interfaces need, wired to one open database."""
+
+    paths: AppPaths
+    database: Database
+    clock: HybridLogicalClock
+    unit_of_work: Callable[[], UnitOfWork]
+    attachments: AttachmentStore
+    profiles: ProfileService
+    records: RecordService
+    maintenance: MaintenanceService
+
+    def close(self) -> None:
+        """Release the database."""
+        self.database.close()
+
+
+def _last_revision(database: Database) -> int:
+    """Return the highest revision stored, so the clock never issues a lower one."""
+    highest = union_all(*(select(func.max(table.revision)) for table in all_record_tables()))
+    with database_errors(database.path), database.engine.connect() as connection:
+        values = connection.execute(highest).scalars().all()
+    return max((value for value in values if value is not None), default=0)
+
+
+def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
+    """Open (creating and migrating if needed) the database in ``paths`` and wire services."""
+    database = open_database(
+        paths.database, backup_dir=paths.backups, busy_timeout_ms=busy_timeout_ms
+    )
+    clock = HybridLogicalClock(last=_last_revision(database))
+
+    def unit_of_work() -> UnitOfWork:
+        return UnitOfWork(session_factory=database.session_factory, clock=clock, path=database.path)
+
+    attachments = AttachmentStore(paths.attachments)
+    return Services(
+        paths=paths,
+        database=database,
+        clock=clock,
+        unit_of_work=unit_of_work,
+        attachments=attachments,
+        profiles=ProfileService(uow=unit_of_work),
+        records=RecordService(uow=unit_of_work),
+        maintenance=MaintenanceService(
+            database_path=database.path, backup_dir=paths.backups, attachments=attachments
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Plain-Python domain rules: vocabularies, statuses, transitions and known errors."""

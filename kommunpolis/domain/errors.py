@@ -1,0 +1,143 @@
+"""Typed errors for failures a user can act on (bad input, bad file, busy disk).
+
+Anything that is not one of these is a bug and is reported as a crash. Each error
+carries the facts as attributes so that the UI can render its own translated text;
+``str(error)`` is a plain English one-line message for the command line and logs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KnownError(Exception):
+    """A failure caused by the environment or by input, not by a bug."""
+
+
+class InvalidInput(KnownError):
+    """A value a user gave is not acceptable."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class InvalidTransition(KnownError):
+    """A status change that the domain's rules do not allow."""
+
+    def __init__(self, kind: str, current: str, target: str, allowed: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.current = current
+        self.target = target
+        self.allowed = allowed
+        allowed_text = ", ".join(allowed) if allowed else "none"
+        super().__init__(
+            f"a {kind} cannot go from '{current}' to '{target}' (allowed next: {allowed_text})"
+        )
+
+
+class RecordNotFound(KnownError):
+    """No live record of that kind has that id."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(f"no {kind} with id {record_id}")
+
+
+class ProfileMissing(KnownError):
+    """The installation has no officer profile yet."""
+
+    def __init__(self) -> None:
+        super().__init__("no profile yet: run 'kommunpolis init --name NAME --role officer' first")
+
+
+class ProfileExists(KnownError):
+    """A profile exists and the caller did not ask to replace it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"a profile for '{name}' already exists; use --replace to replace it")
+
+
+class DemoRefused(KnownError):
+    """Demo data would be mixed into a database that holds real records."""
+
+    def __init__(self, record_count: int) -> None:
+        self.record_count = record_count
+        super().__init__(
+            f"the database already holds {record_count} records; "
+            "use --force to add demo data anyway"
+        )
+
+
+class DatabaseError(KnownError):
+    """The database file cannot be used as it is."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
+class DatabaseCorrupt(DatabaseError):
+    """The file is not a readable SQLite database, or fails its integrity check."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            path,
+            f"the database file is damaged or not a database{extra}; "
+            "restore a backup (kommunpolis backups) or move the file aside",
+        )
+
+
+class DatabaseLocked(DatabaseError):
+    """Another program holds a lock on the database for too long."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "the database is locked by another program; close other Kommunpolis windows "
+            "or commands and try again",
+        )
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The database file or its folder cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "the database cannot be written (read-only file, folder or disk); "
+            "check the file's permissions or choose another --data-dir",
+        )
+
+
+class DatabaseFull(DatabaseError):
+    """The disk holding the database is full."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "the disk is full; free some space and try again")
+
+
+class DatabaseTooNew(DatabaseError):
+    """The database was written by a newer version of the app."""
+
+    def __init__(self, path: Path, revision: str) -> None:
+        self.revision = revision
+        super().__init__(
+            path,
+            f"the database has schema '{revision}', made by a newer Kommunpolis; "
+            "update the app to open it (the file was left untouched)",
+        )
+
+
+class BackupFailed(KnownError):
+    """A backup copy could not be written."""
+
+    def __init__(self, target: Path, detail: str) -> None:
+        self.target = target
+        self.detail = detail
+        super().__init__(f"backup to {target} failed: {detail}")

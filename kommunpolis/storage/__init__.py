@@ -1,0 +1,1 @@
+"""SQLite storage: tables, database files, unit of work, migrations and backups."""

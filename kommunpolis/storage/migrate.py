@@ -1,0 +1,43 @@
+"""Run the bundled Alembic migrations (only when the schema is behind)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+
+def alembic_config() -> Config:
+    """Return an Alembic configuration pointing at the migrations inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(files("kommunpolis.storage") / "migrations"))
+    return config
+
+
+def script_revisions() -> list[str]:
+    """Return every revision of the migration scripts, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database to ``revision`` in one transaction, foreign keys off."""
+    config = alembic_config()
+    with engine.connect() as connection:
+        # Batch mode rebuilds tables (copy, drop, rename); with foreign keys on, the drop
+        # would cascade or fail. The pragma only works outside a transaction.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration left dangling references: {problems[:5]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

@@ -1,0 +1,1 @@
+"""Exchange between installations: revisions now, bundles later. Never imports Qt."""

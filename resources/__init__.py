@@ -1,0 +1,1 @@
+"""Data files shipped with Kommunpolis: reference data, icons, translations, templates."""
