@@ -1,4 +1,4 @@
-"""Initial schema: every record of DOMAIN.md, and the 290 kommuner as reference data.
+"""Initial schema: every record of DOMAIN.md.
 
 Revision ID: 0001
 Revises:
@@ -6,10 +6,6 @@ Create Date: 2026-11-25 13:24:54.834376
 """
 
 from __future__ import annotations
-
-import csv
-import io
-from importlib.resources import files
 
 import sqlalchemy as sa
 from alembic import op
@@ -1879,30 +1875,6 @@ def upgrade() -> None:
             batch_op.f("ix_indicator_value_indicator_id"), ["indicator_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_indicator_value_revision"), ["revision"], unique=False)
-
-    # Reference data as shipped with this revision; later changes come as new revisions.
-    municipality = sa.table(
-        "municipality",
-        sa.column("code", sa.String),
-        sa.column("name", sa.String),
-        sa.column("county_code", sa.String),
-        sa.column("county_name", sa.String),
-        sa.column("police_region", sa.String),
-    )
-    text = (files("kommunpolis.resources") / "kommuner.csv").read_text(encoding="utf-8")
-    op.bulk_insert(
-        municipality,
-        [
-            {
-                "code": row["kommunkod"],
-                "name": row["kommun"],
-                "county_code": row["lanskod"],
-                "county_name": row["lan"],
-                "police_region": row["polisregion"],
-            }
-            for row in csv.DictReader(io.StringIO(text))
-        ],
-    )
 
 
 def downgrade() -> None:
