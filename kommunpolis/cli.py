@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -14,10 +15,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kommunpolis import __version__
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services, build_maintenance, build_services
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import DATA_DIR_ENV, resolve_paths
+from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.storage.kinds import KINDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -79,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("path", nargs="?", type=Path, help="file or folder (default: backups/)")
 
     command("backups", "list the backups that can be restored")
+
+    restore = command(
+        "restore", "replace the database with a backup (close the app first; the old file is kept)"
+    )
+    restore.add_argument("backup", type=Path, help="a backup file (see 'kommunpolis backups')")
     return parser
 
 
@@ -176,9 +183,20 @@ def _cmd_backup(services: Services, args: argparse.Namespace, out: TextIO) -> in
     return EXIT_OK
 
 
-def _cmd_backups(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    for backup in services.maintenance.backups():
+def _cmd_backups(maintenance: MaintenanceService, args: argparse.Namespace, out: TextIO) -> int:
+    backups = maintenance.backups()
+    if not backups:
+        out.write("No backups yet.\n")
+    for backup in backups:
         out.write(f"{backup.modified_at:%Y-%m-%d %H:%M}  {backup.size:>12}  {backup.path}\n")
+    return EXIT_OK
+
+
+def _cmd_restore(maintenance: MaintenanceService, args: argparse.Namespace, out: TextIO) -> int:
+    kept = maintenance.restore(args.backup)
+    out.write(f"Restored {args.backup}\n")
+    if kept is not None:
+        out.write(f"The replaced database was kept as {kept}\n")
     return EXIT_OK
 
 
@@ -195,7 +213,12 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "status": _cmd_status,
     "check": _cmd_check,
     "backup": _cmd_backup,
+}
+
+# These work on the files alone, so they still help when the database cannot open.
+FILE_COMMANDS: dict[str, Callable[[MaintenanceService, argparse.Namespace, TextIO], int]] = {
     "backups": _cmd_backups,
+    "restore": _cmd_restore,
 }
 
 
@@ -213,6 +236,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             from kommunpolis.app import run_gui
 
             return run_gui(paths)
+        if command in FILE_COMMANDS:
+            return FILE_COMMANDS[command](build_maintenance(paths), args, out)
         services = build_services(paths)
         try:
             return COMMANDS[command](services, args, out)
@@ -224,3 +249,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except KeyboardInterrupt:
         print("kommunpolis: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR

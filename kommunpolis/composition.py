@@ -45,6 +45,15 @@ def _last_revision(database: Database) -> int:
     return max((value for value in values if value is not None), default=0)
 
 
+def build_maintenance(paths: AppPaths) -> MaintenanceService:
+    """Return the maintenance service alone; it works even when the database cannot open."""
+    return MaintenanceService(
+        database_path=paths.database,
+        backup_dir=paths.backups,
+        attachments=AttachmentStore(paths.attachments),
+    )
+
+
 def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
     """Open (creating and migrating if needed) the database in ``paths`` and wire services."""
     database = open_database(
@@ -55,16 +64,14 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
     def unit_of_work() -> UnitOfWork:
         return UnitOfWork(session_factory=database.session_factory, clock=clock, path=database.path)
 
-    attachments = AttachmentStore(paths.attachments)
+    maintenance = build_maintenance(paths)
     return Services(
         paths=paths,
         database=database,
         clock=clock,
         unit_of_work=unit_of_work,
-        attachments=attachments,
+        attachments=maintenance.attachments,
         profiles=ProfileService(uow=unit_of_work),
         records=RecordService(uow=unit_of_work),
-        maintenance=MaintenanceService(
-            database_path=database.path, backup_dir=paths.backups, attachments=attachments
-        ),
+        maintenance=maintenance,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kommunpolis.services.read_models import BackupView, CheckReport
 from kommunpolis.storage.attachments import AttachmentStore
-from kommunpolis.storage.backup import backup_file, daily_backup, list_backups
+from kommunpolis.storage.backup import backup_file, daily_backup, list_backups, restore_backup
 from kommunpolis.storage.failures import database_errors
 
 DEFAULT_DAILY_BACKUPS = 7
@@ -27,7 +27,7 @@ class MaintenanceService:
     ) -> None:
         self._path = database_path
         self._backup_dir = backup_dir
-        self._attachments = attachments
+        self.attachments = attachments
         self._keep_daily = keep_daily
 
     def check(self) -> CheckReport:
@@ -53,7 +53,7 @@ class MaintenanceService:
         attachment_problems = [
             f"attachment {sha} is missing or damaged"
             for sha in hashes
-            if not self._attachments.verify(sha)
+            if not self.attachments.verify(sha)
         ]
         return CheckReport(
             database=self._path,
@@ -76,6 +76,10 @@ class MaintenanceService:
         """Take today's rotating backup if not yet taken; return it, or None."""
         created = daily_backup(self._path, self._backup_dir, keep=self._keep_daily)
         return self._view(created) if created else None
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the database with ``backup``; return where the replaced file was kept."""
+        return restore_backup(backup, self._path, self._backup_dir)
 
     def backups(self) -> tuple[BackupView, ...]:
         """Return every backup, newest first."""

@@ -8,12 +8,14 @@ renamed, so a half-written file is never mistaken for a backup.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kommunpolis.domain.errors import BackupFailed
-from kommunpolis.storage.failures import classify
+from kommunpolis.domain.errors import BackupFailed, DatabaseCorrupt, DatabaseTooNew
+from kommunpolis.storage.failures import classify, database_errors
+from kommunpolis.storage.schema_version import KNOWN_REVISIONS
 
 DAILY_PREFIX = "daily-"
 PRE_MIGRATION_PREFIX = "pre-migration-"
@@ -75,3 +77,44 @@ def list_backups(backup_dir: Path) -> list[Path]:
     if not backup_dir.is_dir():
         return []
     return sorted(backup_dir.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def restore_backup(backup: Path, database: Path, backup_dir: Path) -> Path | None:
+    """Replace ``database`` with a copy of ``backup``; return where the old file was kept.
+
+    The backup must be a healthy database of a schema this build knows (an older one is
+    migrated on the next open). The replaced file is kept in ``backup_dir`` — copied
+    byte for byte if it is too damaged for SQLite to read — so a restore loses nothing.
+    """
+    from kommunpolis.storage.database import read_schema_state
+
+    state = read_schema_state(backup)
+    if state.revision is None:
+        raise DatabaseCorrupt(backup, "not a Kommunpolis backup")
+    if state.revision not in KNOWN_REVISIONS:
+        raise DatabaseTooNew(backup, state.revision)
+    with database_errors(backup):
+        connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            connection.close()
+    if verdict != "ok":
+        raise DatabaseCorrupt(backup, verdict)
+    kept: Path | None = None
+    if database.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        kept = backup_dir / f"replaced-{stamp}{SUFFIX}"
+        try:
+            backup_file(database, kept)
+        except BackupFailed:
+            # Unreadable as a database: keep its raw bytes (and its WAL) instead.
+            backup_dir.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal"):
+                original = Path(f"{database}{suffix}")
+                if original.exists():
+                    shutil.copy2(original, Path(f"{kept}{suffix}"))
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    backup_file(backup, database)
+    return kept

@@ -82,9 +82,11 @@ def read_schema_state(path: Path) -> SchemaState:
 def _set_pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         # Foreign keys are per connection in SQLite and off by default.
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        # Also on every open: a restored backup comes back in rollback-journal mode.
+        cursor.execute("PRAGMA journal_mode=WAL")
         # WAL with FULL sync: a commit the app reported survives a power cut.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -128,7 +130,6 @@ def open_database(
 
                 pre_migration_backup(path, backup_dir, state.revision)
             with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
                 connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 connection.commit()
             upgrade_to_head(engine)

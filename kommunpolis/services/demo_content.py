@@ -1,0 +1,438 @@
+"""The Swedish vocabulary of the demo dataset: kommuner, places, partners and texts.
+
+Everything here is fictional. Officials get invented names; citizens never appear
+at all — dialogue notes and concerns speak of groups and counts, as real records must.
+Texts are data (what an officer would type), not interface strings, so they are
+plain Swedish and not translated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kommunpolis.domain.vocabulary import (
+    DialogueFormat,
+    IndicatorSource,
+    OrganisationKind,
+    PlaceKind,
+    SourceType,
+)
+
+
+@dataclass(frozen=True)
+class DemoDistrict:
+    """A fictional lokalpolisområde and the kommuner (SCB code, name) it covers."""
+
+    name: str
+    police_region: str
+    municipalities: tuple[tuple[str, str], ...]
+
+
+# Real kommuner (the codes must exist in the municipality table), fictional districts.
+# The demo uses the first few for small datasets and all of them for large ones.
+DISTRICTS: tuple[DemoDistrict, ...] = (
+    DemoDistrict(
+        "LPO Mellersta Skåne", "Syd", (("1285", "Eslöv"), ("1266", "Hörby"), ("1267", "Höör"))
+    ),
+    DemoDistrict(
+        "LPO Sydöstra Skåne", "Syd", (("1286", "Ystad"), ("1264", "Skurup"), ("1265", "Sjöbo"))
+    ),
+    DemoDistrict("LPO Österlen", "Syd", (("1270", "Tomelilla"), ("1291", "Simrishamn"))),
+    DemoDistrict(
+        "LPO Höglandet",
+        "Öst",
+        (("0682", "Nässjö"), ("0685", "Vetlanda"), ("0686", "Eksjö"), ("0687", "Tranås")),
+    ),
+    DemoDistrict(
+        "LPO Motala", "Öst", (("0583", "Motala"), ("0584", "Vadstena"), ("0586", "Mjölby"))
+    ),
+    DemoDistrict(
+        "LPO Dalarna mitt",
+        "Bergslagen",
+        (("2080", "Falun"), ("2081", "Borlänge"), ("2082", "Säter"), ("2026", "Gagnef")),
+    ),
+    DemoDistrict(
+        "LPO Göta älv", "Väst", (("1440", "Ale"), ("1441", "Lerum"), ("1415", "Stenungsund"))
+    ),
+    DemoDistrict(
+        "LPO Skellefteå", "Nord", (("2482", "Skellefteå"), ("2417", "Norsjö"), ("2418", "Malå"))
+    ),
+)
+
+# Named places most Swedish towns have; "{k}" is the kommun's name.
+PLACES: tuple[tuple[str, PlaceKind, str], ...] = (
+    (
+        "Stortorget",
+        PlaceKind.SQUARE,
+        "Torget i centrala {k}, med busshållplats och uteserveringar.",
+    ),
+    ("Lilla torget", PlaceKind.SQUARE, "Mindre torg vid gågatan."),
+    ("Resecentrum", PlaceKind.STATION, "Tåg- och bussstationen i {k}."),
+    ("Busstationen", PlaceKind.STATION, "Regionbussarnas hållplats och väntsal."),
+    ("Centrumvägen", PlaceKind.ROAD, "Genomfartsled genom centrum."),
+    ("Storgatan", PlaceKind.ROAD, "Gågata med butiker och restauranger."),
+    ("Industrivägen", PlaceKind.ROAD, "Väg genom industriområdet, lite belysning nattetid."),
+    ("Norra skolan", PlaceKind.SCHOOL, "F–9-skola med cirka 500 elever."),
+    ("Söderskolan", PlaceKind.SCHOOL, "F–6-skola med fritidshem."),
+    ("Tallbackaskolan", PlaceKind.SCHOOL, "7–9-skola nära idrottsplatsen."),
+    ("Gymnasieskolan", PlaceKind.SCHOOL, "Kommunens gymnasieskola."),
+    ("Stadsparken", PlaceKind.PARK, "Park i centrum med lekplats och scen."),
+    ("Folkets park", PlaceKind.PARK, "Park med dansbana, används för evenemang på sommaren."),
+    ("Badplatsen", PlaceKind.PARK, "Kommunal badplats vid sjön."),
+    ("Idrottsplatsen", PlaceKind.OTHER, "Fotbollsplaner, ishall och omklädningsrum."),
+    ("Köpcentret", PlaceKind.OTHER, "Handelsområde med parkering vid infarten."),
+    ("Biblioteket", PlaceKind.OTHER, "Huvudbiblioteket med öppen mötesplats."),
+    ("Fritidsgården", PlaceKind.OTHER, "Kommunal fritidsgård för unga 13–17 år."),
+    ("Östra området", PlaceKind.AREA, "Flerbostadshus från 1970-talet, allmännyttan."),
+    ("Västra området", PlaceKind.AREA, "Villaområde med gång- och cykelvägar."),
+    ("Centrum", PlaceKind.AREA, "De centrala kvarteren kring torget."),
+    ("Hamnen", PlaceKind.AREA, "Hamnområde och strandpromenad."),
+)
+
+# Partner organisations per kommun: (name template, kind). "{k}" is the kommun's name.
+ORGANISATIONS: tuple[tuple[str, OrganisationKind], ...] = (
+    ("{k} kommun, kommunledningsförvaltningen", OrganisationKind.MUNICIPAL_DEPARTMENT),
+    ("{k} kommun, socialtjänsten", OrganisationKind.MUNICIPAL_DEPARTMENT),
+    ("{k} kommun, fritidsförvaltningen", OrganisationKind.MUNICIPAL_DEPARTMENT),
+    ("{k} kommun, samhällsbyggnadsförvaltningen", OrganisationKind.MUNICIPAL_DEPARTMENT),
+    ("{k}hem AB", OrganisationKind.HOUSING_COMPANY),
+    ("Räddningstjänsten {k}", OrganisationKind.RESCUE_SERVICE),
+    ("Norra skolan, {k}", OrganisationKind.SCHOOL),
+    ("Gymnasieskolan, {k}", OrganisationKind.SCHOOL),
+    ("Nattvandrarna i {k}", OrganisationKind.ASSOCIATION),
+    ("{k} IF", OrganisationKind.ASSOCIATION),
+    ("Företagarna {k}", OrganisationKind.BUSINESS),
+)
+
+# Titles of the officials at each organisation kind.
+TITLES: dict[OrganisationKind, tuple[str, ...]] = {
+    OrganisationKind.MUNICIPAL_DEPARTMENT: (
+        "Samordnare brottsförebyggande arbete",
+        "Kommunstyrelsens ordförande",
+        "Enhetschef",
+        "Fältsekreterare",
+        "Förvaltningschef",
+    ),
+    OrganisationKind.HOUSING_COMPANY: ("Områdeschef", "Trygghetsvärd", "VD"),
+    OrganisationKind.RESCUE_SERVICE: ("Räddningschef", "Brandinspektör"),
+    OrganisationKind.SCHOOL: ("Rektor", "Kurator", "Biträdande rektor"),
+    OrganisationKind.ASSOCIATION: ("Ordförande", "Samordnare"),
+    OrganisationKind.BUSINESS: ("Ordförande", "Centrumledare"),
+    OrganisationKind.COUNTY_BOARD: ("Samordnare brottsförebyggande arbete",),
+    OrganisationKind.POLICE: ("Lokalpolisområdeschef", "Kommunpolis", "Gruppchef"),
+}
+
+FIRST_NAMES: tuple[str, ...] = (
+    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kristina", "Johanna", "Sofia",
+    "Linnea", "Elin", "Malin", "Helena", "Ida", "Amira", "Leila", "Erik", "Lars", "Karl",
+    "Anders", "Johan", "Per", "Mikael", "Magnus", "Jonas", "Oskar", "Ahmed", "Daniel", "Fredrik",
+    "Mattias", "Henrik", "Niklas", "Björn", "Stefan", "Tobias",
+)  # fmt: skip
+
+LAST_NAMES: tuple[str, ...] = (
+    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+    "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist",
+    "Berg", "Holm", "Sjöberg", "Lundgren", "Ekström", "Hedlund", "Bergström", "Nyström",
+    "Åberg", "Öberg", "Hassan", "Sandberg", "Wallin", "Falk",
+)  # fmt: skip
+
+# Dialogue titles per format; "{p}" is a place, "{k}" the kommun.
+DIALOGUE_TITLES: dict[DialogueFormat, tuple[str, ...]] = {
+    DialogueFormat.OPEN_MEETING: (
+        "Öppet möte om tryggheten i {k}",
+        "Trygghetsmöte för boende i {p}",
+    ),
+    DialogueFormat.SAFETY_WALK: ("Trygghetsvandring i {p}", "Kvällsvandring kring {p}"),
+    DialogueFormat.SURVEY: ("Trygghetsenkät {k}", "Enkät om tryggheten kring {p}"),
+    DialogueFormat.FOCUS_GROUP: ("Fokusgrupp med unga om {p}", "Fokusgrupp med handlare i {k}"),
+    DialogueFormat.INTERVIEW: (
+        "Intervjuer med näringsidkare vid {p}",
+        "Samtal med fältsekreterare",
+    ),
+    DialogueFormat.DELIBERATION: ("Rådslag om tryggheten i {k}", "Medborgarråd om {p}"),
+    DialogueFormat.STAND: ("Dialogstand på {p}", "Polisen på plats: {p}"),
+    DialogueFormat.SCHOOL_VISIT: ("Skolbesök: {p}", "Klassrumsdialog på {p}"),
+    DialogueFormat.DIGITAL: ("Digital dialog om tryggheten i {k}", "Webbenkät om {p}"),
+    DialogueFormat.OTHER: ("Dialog på marknadsdagen i {k}", "Samtal vid föreningsmässan"),
+}
+
+TARGET_GROUPS: tuple[str, ...] = (
+    "Boende i området",
+    "Unga 13–18 år",
+    "Äldre",
+    "Handlare och näringsidkare",
+    "Föräldrar",
+    "Alla invånare",
+    "Föreningsaktiva",
+)
+
+EMPLOYEE_TARGET_GROUPS: tuple[str, ...] = (
+    "Medarbetare i lokalpolisområdet",
+    "Ingripandepersonal",
+    "Områdespoliser",
+)
+
+FEEDBACK_CHANNELS: tuple[str, ...] = (
+    "Informationsmöte",
+    "Kommunens webbplats",
+    "Lokaltidningen",
+    "Polisens sida i sociala medier",
+    "Anslag i trapphusen",
+    "Återkoppling i klassrummet",
+)
+
+NOTES: tuple[str, ...] = (
+    "Cirka {n} deltagare. Samtalet handlade främst om {t1} och {t2}. "
+    "Inga uppgifter om enskilda personer antecknades.",
+    "{n} personer deltog. Flera lyfte {t1}; några nämnde även {t2}. Stämningen var konstruktiv.",
+    "Sammanlagt {n} svar/deltagare. Mest återkommande: {t1}. Därefter {t2}.",
+    "Deltagarna ({n} st) pekade ut platser där de känner sig otrygga, framför allt "
+    "kopplat till {t1}.",
+)
+
+FEEDBACK_TEXTS: tuple[str, ...] = (
+    "Tack för era synpunkter. De har tagits med i den gemensamma lägesbilden och "
+    "ligger till grund för årets medborgarlöfte.",
+    "Vi har ökat närvaron på de platser ni pekade ut och följer upp effekten i "
+    "nästa trygghetsmätning.",
+    "Kommunen har åtgärdat belysningen på flera av platserna. Polisen återkommer "
+    "med resultatet av sina insatser.",
+)
+
+# Concern texts and answers per default theme; "{p}" is a place.
+CONCERN_TEXTS: dict[str, tuple[str, ...]] = {
+    "Narkotika": (
+        "Flera upplever att det förekommer försäljning av narkotika vid {p}.",
+        "Oro för att unga erbjuds narkotika i närheten av {p}.",
+        "Sprutor och tomma påsar har hittats vid {p}.",
+    ),
+    "Trafik/buskörning": (
+        "Buskörning med mopeder och A-traktorer på {p} på kvällarna.",
+        "Höga hastigheter förbi {p}, särskilt vid skolstart.",
+        "Felparkering som skymmer sikten vid {p}.",
+    ),
+    "Skadegörelse": (
+        "Klotter och krossade rutor vid {p}.",
+        "Återkommande skadegörelse på lekplatsen vid {p}.",
+    ),
+    "Inbrott/stöld": (
+        "Flera cykelstölder vid {p} den senaste tiden.",
+        "Oro för inbrott i förråd och källare i {p}.",
+    ),
+    "Ordningsstörning": (
+        "Störande fester och höga ljud vid {p} sena kvällar.",
+        "Berusade personer samlas vid {p} på helgerna.",
+    ),
+    "Ungdomsgrupper": (
+        "Grupper av ungdomar samlas vid {p} och upplevs som hotfulla.",
+        "Unga saknar meningsfull fritid och samlas därför vid {p}.",
+    ),
+    "Våld i offentlig miljö": (
+        "Oro efter bråk i samband med nöjesliv vid {p}.",
+        "Flera undviker {p} efter mörkrets inbrott på grund av rädsla för våld.",
+    ),
+    "Bedrägerier mot äldre": (
+        "Äldre har kontaktats av falska hantverkare i {p}.",
+        "Oro för telefonbedrägerier bland äldre boende i {p}.",
+    ),
+    "Belysning/fysisk miljö": (
+        "Dålig belysning på gångvägen vid {p}.",
+        "Igenvuxna buskage gör {p} otrygg.",
+        "Trasiga gatlampor vid {p} sedan flera veckor.",
+    ),
+    "Allmän otrygghet": (
+        "Många känner sig otrygga vid {p} på kvällstid.",
+        "Det saknas vuxennärvaro vid {p} på helgerna.",
+    ),
+}
+
+GENERIC_CONCERN_TEXTS: tuple[str, ...] = (
+    "Synpunkter om {theme} vid {p}.",
+    "Flera lyfte {theme} i anslutning till {p}.",
+)
+
+ANSWERS: tuple[str, ...] = (
+    "Polisen tar med synpunkten i lägesbilden.",
+    "Kommunen ser över platsen och återkommer.",
+    "Frågan lyfts i nästa samverkansmöte.",
+    "Ökad närvaro under de tider som nämndes.",
+    "",
+)
+
+# Problems, causes, measures and commitments per theme; "{p}" is a place.
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "Narkotika": ("Narkotikaförsäljning vid {p}", "Unga och boende i området"),
+    "Trafik/buskörning": (
+        "Buskörning och höga hastigheter vid {p}",
+        "Gående, cyklister och skolbarn",
+    ),
+    "Skadegörelse": ("Återkommande skadegörelse vid {p}", "Fastighetsägare och besökare"),
+    "Inbrott/stöld": ("Cykelstölder och förrådsinbrott vid {p}", "Boende och pendlare"),
+    "Ordningsstörning": ("Ordningsstörningar kvällstid vid {p}", "Boende och näringsidkare"),
+    "Ungdomsgrupper": ("Ungdomsgrupper som upplevs hotfulla vid {p}", "Unga och besökare"),
+    "Våld i offentlig miljö": ("Våld i samband med nöjesliv vid {p}", "Besökare i nöjeslivet"),
+    "Bedrägerier mot äldre": ("Bedrägerier mot äldre i {p}", "Äldre boende"),
+    "Belysning/fysisk miljö": ("Otrygg fysisk miljö vid {p}", "Alla som rör sig i området"),
+    "Allmän otrygghet": ("Upplevd otrygghet vid {p} kvällstid", "Kvinnor och äldre i första hand"),
+}
+
+CAUSES: tuple[str, ...] = (
+    "Bristande belysning och skymd sikt gör platsen svår att överblicka.",
+    "Få vuxna i rörelse på platsen under kvällar och helger.",
+    "Platsen saknar en tydlig ägare som ansvarar för skötsel.",
+    "Unga saknar alternativa mötesplatser med öppet kvällstid.",
+    "Kända personer med etablerad försäljning verkar i området.",
+    "Låg anmälningsbenägenhet gör att problemets omfattning är okänd.",
+    "Trafikmiljön inbjuder till höga hastigheter.",
+    "Bristande information till äldre om vanliga bedrägeriupplägg.",
+)
+
+MEASURES: tuple[tuple[str, str, str], ...] = (
+    # (title with {p}, operational goal, responsible)
+    (
+        "Ökad polisiär närvaro vid {p} fredag- och lördagskvällar",
+        "Minst 40 timmar per kvartal",
+        "Polisen",
+    ),
+    (
+        "Ny belysning längs gångvägen vid {p}",
+        "Belysning utbytt före oktober",
+        "Samhällsbyggnadsförvaltningen",
+    ),
+    (
+        "Röjning av buskage kring {p}",
+        "Genomförd två gånger per år",
+        "Samhällsbyggnadsförvaltningen",
+    ),
+    ("Nattvandring vid {p} under helger", "Nattvandrare på plats varannan helg", "Nattvandrarna"),
+    (
+        "Utökade öppettider på fritidsgården",
+        "Öppet till kl. 22 fredag och lördag",
+        "Fritidsförvaltningen",
+    ),
+    ("Hastighetskontroller vid {p}", "Sex kontroller per termin", "Polisen"),
+    ("Informationsträffar om bedrägerier för äldre", "Fyra träffar per år", "Polisen och kommunen"),
+    ("Trygghetsvärdar i {p}", "Närvaro vardagskvällar", "Bostadsbolaget"),
+    (
+        "Snabb sanering av klotter vid {p}",
+        "Sanerat inom 24 timmar",
+        "Samhällsbyggnadsförvaltningen",
+    ),
+)
+
+POLICE_COMMITMENTS: tuple[str, ...] = (
+    "Polisen lovar att öka sin synliga närvaro vid {p} under kvällar och helger.",
+    "Polisen lovar att genomföra trafikkontroller vid {p} varje månad.",
+    "Polisen lovar att prioritera ärenden om narkotikaförsäljning i {k}.",
+    "Polisen lovar att återkoppla till invånarna två gånger per år.",
+)
+
+MUNICIPALITY_COMMITMENTS: tuple[str, ...] = (
+    "Kommunen lovar att förbättra belysningen vid {p}.",
+    "Kommunen lovar att utöka fritidsgårdens öppettider på helger.",
+    "Kommunen lovar att sanera klotter inom ett dygn.",
+    "Kommunen lovar att genomföra en trygghetsvandring i {p} varje höst.",
+)
+
+PARTNER_COMMITMENTS: tuple[str, ...] = (
+    "{o} lovar att ha trygghetsvärdar på plats vardagskvällar.",
+    "{o} lovar att nattvandra varannan helg.",
+)
+
+SOURCES: dict[SourceType, tuple[str, ...]] = {
+    SourceType.CRIME_STATISTICS: (
+        "Anmälda brott i {k} senaste tre åren",
+        "Brottsstatistik per kvartal",
+    ),
+    SourceType.SAFETY_SURVEY: (
+        "Polisens trygghetsmätning i {k}",
+        "Kommunens medborgarundersökning",
+    ),
+    SourceType.DIALOGUES: (
+        "Sammanställning av årets medborgardialoger",
+        "Trygghetsvandringarnas protokoll",
+    ),
+    SourceType.POLICE_INTELLIGENCE: (
+        "Underrättelseinformation om narkotikahandel",
+        "Lokal underrättelsebild",
+    ),
+    SourceType.MUNICIPAL_DATA: (
+        "Skadegörelserapporter från kommunens fastigheter",
+        "Fältsekreterarnas rapporter",
+    ),
+    SourceType.PARTNER_REPORT: (
+        "Bostadsbolagets störningsrapporter",
+        "Räddningstjänstens anlagda bränder",
+    ),
+    SourceType.OTHER: ("Medarbetardialoger i lokalpolisområdet",),
+}
+
+# Indicators: (name with {p}, source kind, source text, unit, baseline, target).
+INDICATORS: tuple[tuple[str, IndicatorSource, str, str, float, float], ...] = (
+    ("Andel som känner sig otrygga vid {p} kvällstid", IndicatorSource.SURVEY_ITEM,
+     "Trygghetsmätningen, fråga 12", "%", 38.0, 25.0),
+    ("Anmälda skadegörelsebrott", IndicatorSource.CRIME_CATEGORY,
+     "Polisens brottsstatistik", "antal/kvartal", 45.0, 30.0),
+    ("Genomförda trygghetsvandringar", IndicatorSource.ACTIVITY_COUNT,
+     "Kommunens verksamhetsuppföljning", "antal/år", 2.0, 6.0),
+    ("Anmälda narkotikabrott", IndicatorSource.CRIME_CATEGORY,
+     "Polisens brottsstatistik", "antal/kvartal", 20.0, 30.0),
+    ("Timmar synlig polisnärvaro", IndicatorSource.ACTIVITY_COUNT,
+     "Polisens tidsredovisning", "timmar/kvartal", 10.0, 40.0),
+)  # fmt: skip
+
+MEETING_TITLES: tuple[str, ...] = (
+    "Samverkansmöte {k}",
+    "Styrgrupp brottsförebyggande arbete {k}",
+    "Arbetsgrupp medborgarlöfte {k}",
+    "Lokala BRÅ {k}",
+    "EST-möte {k}",
+    "Avstämning med bostadsbolaget",
+)
+
+AGENDA = (
+    "1. Mötet öppnas\n2. Föregående protokoll\n3. Aktuell lägesbild\n"
+    "4. Medborgarlöftet: uppföljning\n5. Övriga frågor\n6. Nästa möte"
+)
+
+MINUTES = (
+    "Lägesbilden gicks igenom. Polisen redogjorde för händelser sedan förra mötet. "
+    "Kommunen informerade om pågående åtgärder. Inga personuppgifter om enskilda."
+)
+
+DECISIONS: tuple[str, ...] = (
+    "Att godkänna föregående protokoll.",
+    "Att genomföra en trygghetsvandring i {p} under hösten.",
+    "Att ge arbetsgruppen i uppdrag att ta fram förslag till nytt medborgarlöfte.",
+    "Att ta med lägesbilden i kommunens årliga rapport.",
+    "Att bjuda in bostadsbolaget till nästa möte.",
+)
+
+ACTION_ITEMS: tuple[tuple[str, str], ...] = (
+    ("Beställa ny belysning vid {p}", "Samhällsbyggnadsförvaltningen"),
+    ("Sammanställa synpunkter från vårens dialoger", "Kommunpolisen"),
+    ("Boka lokal för öppet möte", "Samordnaren"),
+    ("Ta fram statistik över anmälda brott", "Polisen"),
+    ("Kontakta skolorna om trygghetsvandring", "Fritidsförvaltningen"),
+)
+
+FOLLOW_UP_TEXTS: tuple[str, ...] = (
+    "Åtgärderna löper i stort enligt plan. Belysningen är delvis utbytt.",
+    "Närvaron har ökat men effekten på otryggheten syns ännu inte i mätningen.",
+    "Färre anmälda skadegörelsebrott än samma period förra året.",
+    "Två åtgärder är försenade på grund av upphandling.",
+)
+
+ANALYSIS_TEXTS: dict[str, str] = {
+    "scanning": "Problemet har lyfts i flera dialoger och syns i anmälningsstatistiken.",
+    "analysis": "Problemet är koncentrerat till kvällar och helger; platsen saknar naturlig övervakning.",
+    "response": "Kombination av polisiär närvaro, förbättrad fysisk miljö och vuxennärvaro.",
+    "assessment": "Följs upp kvartalsvis med indikatorer och i nästa trygghetsmätning.",
+    "offender": "Mindre grupper som återkommer till platsen.",
+    "target": "Besökare och boende som passerar platsen.",
+    "place": "Dålig belysning och skymda siktlinjer.",
+    "offender_handler": "Föräldrar, fältsekreterare och föreningsledare.",
+    "target_guardian": "Polis, nattvandrare och trygghetsvärdar.",
+    "place_manager": "Kommunen och fastighetsägaren.",
+    "event_chain": "Samling efter skoltid → alkohol → störningar → otrygghet hos förbipasserande.",
+}
