@@ -23,6 +23,9 @@ from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.storage.kinds import KINDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# How long to wait for another program's lock; tests lower it to stay fast.
+BUSY_TIMEOUT_ENV = "KOMMUNPOLIS_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +97,11 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _busy_timeout_ms() -> int:
+    text = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    return int(text) if text.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
 
 
 def _print_json(data: Any, out: TextIO) -> None:
@@ -238,7 +246,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return run_gui(paths)
         if command in FILE_COMMANDS:
             return FILE_COMMANDS[command](build_maintenance(paths), args, out)
-        services = build_services(paths)
+        services = build_services(paths, busy_timeout_ms=_busy_timeout_ms())
         try:
             return COMMANDS[command](services, args, out)
         finally:

@@ -10,6 +10,7 @@ from kommunpolis.services.read_models import BackupView, CheckReport
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.backup import backup_file, daily_backup, list_backups, restore_backup
 from kommunpolis.storage.failures import database_errors
+from kommunpolis.storage.sqlite_uri import read_only_uri
 
 DEFAULT_DAILY_BACKUPS = 7
 
@@ -33,7 +34,7 @@ class MaintenanceService:
     def check(self) -> CheckReport:
         """Run SQLite's integrity and foreign-key checks and verify attachment blobs."""
         with database_errors(self._path):
-            connection = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+            connection = sqlite3.connect(read_only_uri(self._path), uri=True)
             try:
                 integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
                 violations = [

@@ -16,6 +16,7 @@ from pathlib import Path
 from kommunpolis.domain.errors import BackupFailed, DatabaseCorrupt, DatabaseTooNew
 from kommunpolis.storage.failures import classify, database_errors
 from kommunpolis.storage.schema_version import KNOWN_REVISIONS
+from kommunpolis.storage.sqlite_uri import read_only_uri
 
 DAILY_PREFIX = "daily-"
 PRE_MIGRATION_PREFIX = "pre-migration-"
@@ -27,7 +28,7 @@ def backup_file(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -94,7 +95,7 @@ def restore_backup(backup: Path, database: Path, backup_dir: Path) -> Path | Non
     if state.revision not in KNOWN_REVISIONS:
         raise DatabaseTooNew(backup, state.revision)
     with database_errors(backup):
-        connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(backup), uri=True)
         try:
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
         finally:

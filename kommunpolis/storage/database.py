@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from kommunpolis.domain.errors import DatabaseCorrupt, DatabaseTooNew
+from kommunpolis.domain.errors import DatabaseCorrupt, DatabaseReadOnly, DatabaseTooNew
 from kommunpolis.storage.failures import database_errors
 from kommunpolis.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from kommunpolis.storage.sqlite_uri import read_only_uri
 
 # 'KPOL' in the SQLite header's application_id field marks our files.
 APPLICATION_ID = 0x4B504F4C
@@ -61,7 +62,7 @@ def read_schema_state(path: Path) -> SchemaState:
     if not path.exists():
         return SchemaState(revision=None, has_tables=False)
     with database_errors(path):
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             names = {
                 row[0]
@@ -96,7 +97,8 @@ def _set_pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
 
 def create_sqlite_engine(path: Path, *, busy_timeout_ms: int = 5000) -> Engine:
     """Return an engine on ``path`` with the project's per-connection pragmas."""
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not an f-string: a "?" or "#" in a folder name would be parsed as URL syntax.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas(busy_timeout_ms))
     return engine
 
@@ -117,7 +119,10 @@ def open_database(
         raise DatabaseTooNew(path, state.revision)
     if state.has_tables and state.revision is None:
         raise DatabaseCorrupt(path, "tables without a schema revision")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseReadOnly(path) from error
     engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
     migrated_from: str | None = None
     with database_errors(path):
