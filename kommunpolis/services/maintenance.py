@@ -65,7 +65,7 @@ class MaintenanceService:
 
     def backup(self, target: Path | None = None) -> BackupView:
         """Write a consistent copy to ``target`` (a file or folder; default: backups/)."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         name = f"manual-{stamp}.sqlite"
         if target is None:
             target = self._backup_dir / name

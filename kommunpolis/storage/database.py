@@ -50,8 +50,11 @@ class Database:
 def _check_header(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as stream:
-        header = stream.read(len(_SQLITE_MAGIC))
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(_SQLITE_MAGIC))
+    except PermissionError as error:
+        raise DatabaseReadOnly(path) from error
     if header != _SQLITE_MAGIC:
         raise DatabaseCorrupt(path, "no SQLite header")
 

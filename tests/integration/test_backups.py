@@ -85,3 +85,10 @@ def test_a_failed_backup_leaves_no_partial_file(tmp_path: Path) -> None:
 
 def test_list_backups_is_empty_without_a_folder(tmp_path: Path) -> None:
     assert list_backups(tmp_path / "missing") == []
+
+
+def test_manual_backups_in_quick_succession_never_replace_each_other(services: Services) -> None:
+    first = services.maintenance.backup()
+    second = services.maintenance.backup()
+    assert first.path != second.path
+    assert first.path.exists() and second.path.exists()

@@ -40,3 +40,11 @@ def test_ids_sort_by_time_across_milliseconds_whatever_the_random_bits() -> None
     assert earlier < later
     assert str(earlier) < str(later)
     assert earlier.hex < later.hex
+
+
+def test_fresh_ids_made_in_one_burst_keep_their_order() -> None:
+    burst = [uuid7() for _ in range(20_000)]
+    assert burst == sorted(burst)
+    assert len(set(burst)) == len(burst)
+    # The burst spans fewer milliseconds than ids, so ordering within one ms is exercised.
+    assert len({uuid7_time_ms(value) for value in burst}) < len(burst)

@@ -1,0 +1,284 @@
+"""The Qt composition root: paths → window → database on the worker → services → profile.
+
+The window is shown before anything heavy is imported or opened; the database is
+opened on the serial database worker, and everything after that flows back to the
+GUI thread through the worker's callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kommunpolis.domain.errors import KnownError
+from kommunpolis.paths import AppPaths
+from kommunpolis.services.read_models import BackupView, KindCount, MunicipalityView, ProfileView
+from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
+from kommunpolis.ui.main_window import MainWindow
+from kommunpolis.ui.tasks import DatabaseWorker
+
+if TYPE_CHECKING:
+    from kommunpolis.composition import Services
+    from kommunpolis.ui.first_run import FirstRunDialog
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Kommunpolis"
+SETTINGS_FILE_NAME = "settings.ini"
+ICON_RESOURCE = "icons/kommunpolis.svg"
+
+
+def open_services(paths: AppPaths) -> Services:
+    """Open the database and wire the services (runs on the database worker)."""
+    # Imported here so that SQLAlchemy and Alembic load after the window is painted.
+    from kommunpolis.composition import build_services
+
+    return build_services(paths)
+
+
+@dataclass(frozen=True)
+class StartState:
+    """What the window needs once the database is open."""
+
+    profile: ProfileView | None
+    municipalities: tuple[MunicipalityView, ...]
+    counts: tuple[KindCount, ...]
+
+
+def load_start_state(services: Services) -> StartState:
+    """Read the profile, the kommuner and the record counts (runs on the worker)."""
+    return StartState(
+        profile=services.profiles.current(),
+        municipalities=services.profiles.municipalities(),
+        counts=services.records.stats(),
+    )
+
+
+def take_daily_backup(services: Services) -> BackupView | None:
+    """Take today's backup if not yet taken; return the newest backup (runs on the worker)."""
+    created = services.maintenance.daily_backup()
+    if created is not None:
+        return created
+    return next(iter(services.maintenance.backups()), None)
+
+
+def build_settings(paths: AppPaths) -> QSettings:
+    """Return the settings file inside the data directory, so --data-dir keeps it apart."""
+    return QSettings(str(paths.data_dir / SETTINGS_FILE_NAME), QSettings.Format.IniFormat)
+
+
+def build_main_window(paths: AppPaths) -> MainWindow:
+    """Build the main window for one data directory."""
+    return MainWindow(settings=build_settings(paths), database_path=paths.database)
+
+
+class AppController(QObject):
+    """Drive start-up: open the database, show the profile or ask for one, back up."""
+
+    exit_requested = Signal(int)
+    profile_shown = Signal(object)
+    backup_shown = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        paths: AppPaths,
+        worker: DatabaseWorker,
+        window: MainWindow,
+        open_services: Callable[[AppPaths], Services] = open_services,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.worker = worker
+        self.window = window
+        self._open_services = open_services
+        self.services: Services | None = None
+        self.municipalities: tuple[MunicipalityView, ...] = ()
+        self.first_run_dialog: FirstRunDialog | None = None
+        self.message_box: QMessageBox | None = None
+        window.profile_requested.connect(self.open_first_run)
+
+    def start(self) -> None:
+        """Open the database on the worker; the rest follows from its callbacks."""
+        self.window.show_opening()
+        paths, opener = self.paths, self._open_services
+        self.worker.submit(lambda: opener(paths), self._opened, self._open_failed)
+
+    def shutdown(self) -> None:
+        """Finish queued database work, close the database and stop the worker."""
+        services, self.services = self.services, None
+        if services is not None and self.worker.running:
+            self.worker.submit(services.close)
+        self.worker.stop()
+
+    # ---------------------------------------------------------------- start-up steps
+
+    def _opened(self, services: Services) -> None:
+        log.info("database open: %s", services.database.path)
+        self.services = services
+        self.worker.submit(lambda: load_start_state(services), self._state_loaded, self._failed)
+        self.worker.submit(
+            lambda: take_daily_backup(services), self._backup_taken, self._backup_failed
+        )
+
+    def _open_failed(self, error: KnownError) -> None:
+        log.error("database could not be opened: %s", error)
+        title, message = describe(error)
+        box = self._message_box(QMessageBox.Icon.Critical, title, message)
+        box.finished.connect(lambda _result: self.exit_requested.emit(1))
+        self.message_box = box
+        self.window.name_label.setText(title)
+        # open(), not exec(): no nested event loop, and tests can answer it.
+        box.open()
+
+    def _state_loaded(self, state: StartState) -> None:
+        self.municipalities = state.municipalities
+        self.window.show_counts(state.counts)
+        if state.profile is None:
+            self.window.show_no_profile()
+            self.open_first_run()
+        else:
+            self._show_profile(state.profile)
+
+    def _backup_taken(self, backup: BackupView | None) -> None:
+        self.window.show_backup(backup)
+        self.backup_shown.emit(backup)
+
+    def _backup_failed(self, error: KnownError) -> None:
+        log.warning("daily backup failed: %s", error)
+        self.window.show_backup_failed(describe(error)[1])
+
+    def _failed(self, error: KnownError) -> None:
+        title, message = describe(error)
+        box = self._message_box(QMessageBox.Icon.Warning, title, message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+
+    def _message_box(self, icon: QMessageBox.Icon, title: str, message: str) -> QMessageBox:
+        box = QMessageBox(icon, self.tr("Kommunpolis"), title, QMessageBox.StandardButton.Close)
+        box.setParent(self.window, box.windowFlags())
+        box.setInformativeText(message)
+        return box
+
+    # ---------------------------------------------------------------- profile
+
+    def open_first_run(self) -> None:
+        """Show the first-run dialog (the same one again, with its draft, if reopened)."""
+        if self.services is None:
+            return
+        if self.first_run_dialog is None:
+            from kommunpolis.ui.first_run import FirstRunDialog
+
+            dialog = FirstRunDialog(
+                worker=self.worker,
+                profiles=self.services.profiles,
+                municipalities=self.municipalities,
+                parent=self.window,
+            )
+            dialog.profile_created.connect(self._profile_created)
+            self.first_run_dialog = dialog
+        self.first_run_dialog.open()
+
+    def _profile_created(self, profile: ProfileView) -> None:
+        self._show_profile(profile)
+        services = self.services
+        if services is not None:
+            self.worker.submit(services.records.stats, self.window.show_counts, self._failed)
+
+    def _show_profile(self, profile: ProfileView) -> None:
+        names = {m.code: m.name for m in self.municipalities}
+        self.window.show_profile(profile, names)
+        self.profile_shown.emit(profile)
+
+
+def build_app(
+    paths: AppPaths,
+    *,
+    worker: DatabaseWorker,
+    open_services: Callable[[AppPaths], Services] = open_services,
+) -> AppController:
+    """Build the window and the controller that drives it (as ``run_gui`` and tests do)."""
+    window = build_main_window(paths)
+    return AppController(paths=paths, worker=worker, window=window, open_services=open_services)
+
+
+def app_icon() -> QIcon:
+    """Return the application icon from the package resources."""
+    resource = files("kommunpolis.resources") / ICON_RESOURCE
+    if isinstance(resource, Path):
+        return QIcon(str(resource))
+    # Inside a zip there is no file for the SVG icon engine to read lazily.
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource.read_bytes(), "SVG")
+    return QIcon(pixmap)
+
+
+def install_qt_translations(app: QApplication) -> None:
+    """Load Qt's own Swedish strings (dialog buttons and the like)."""
+    translator = QTranslator(app)
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden), "qtbase", "_", directory
+    ):
+        app.installTranslator(translator)
+
+
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Quit cleanly (closing the database) on Ctrl+C in a terminal or SIGTERM at logout."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda _number, _frame: app.quit())
+    # Python runs signal handlers only when it gets control; an idle timer gives it that.
+    timer = QTimer(app)
+    timer.start(250)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
+def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
+    """Start the desktop app on ``paths``; return the process exit code."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv) if argv is not None else sys.argv[:1])
+    )
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    install_qt_translations(app)
+    configure_logging(paths.logs)
+    install_excepthook(paths.logs, parent=QApplication.activeWindow)
+    log.info("starting with data directory %s", paths.data_dir)
+
+    worker = DatabaseWorker()
+    controller = build_app(paths, worker=worker)
+    controller.exit_requested.connect(app.exit)
+    quit_on_signals(app)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.window.show()
+    # Start after the event loop has painted the window.
+    QTimer.singleShot(0, controller.start)
+    code = app.exec()
+    controller.shutdown()
+    return code

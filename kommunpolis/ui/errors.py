@@ -1,0 +1,222 @@
+"""Turn known errors into Swedish messages; report bugs with a crash dialog and a log."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from kommunpolis.domain.errors import (
+    BackupFailed,
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseFull,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DemoRefused,
+    InvalidInput,
+    InvalidTransition,
+    KnownError,
+    ProfileExists,
+    ProfileMissing,
+    RecordNotFound,
+)
+
+log = logging.getLogger(__name__)
+
+LOG_FILE_NAME = "kommunpolis.log"
+LOG_FILE_BYTES = 1_000_000
+LOG_FILE_COUNT = 5
+
+_CONTEXT = "errors"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def describe(error: KnownError) -> tuple[str, str]:
+    """Return a translated title and message that tell the user what happened and what to do."""
+    if isinstance(error, DatabaseError):
+        return _describe_database(error)
+    if isinstance(error, InvalidInput):
+        return _tr("Ogiltigt värde"), field_message(error)
+    if isinstance(error, InvalidTransition):
+        return _tr("Statusen kan inte ändras"), _tr(
+            "En post kan inte gå från ”{current}” till ”{target}”."
+        ).format(current=error.current, target=error.target)
+    if isinstance(error, RecordNotFound):
+        return _tr("Posten finns inte"), _tr("Posten finns inte längre. Den kan ha tagits bort.")
+    if isinstance(error, ProfileMissing):
+        return _tr("Ingen profil"), _tr("Skapa din profil innan du börjar registrera.")
+    if isinstance(error, ProfileExists):
+        return _tr("Profilen finns redan"), _tr(
+            "Det finns redan en profil för {name} på den här datorn."
+        ).format(name=error.name)
+    if isinstance(error, DemoRefused):
+        return _tr("Demodata läggs inte till"), _tr(
+            "Databasen innehåller redan {count} riktiga poster."
+        ).format(count=error.record_count)
+    if isinstance(error, BackupFailed):
+        return _tr("Säkerhetskopian misslyckades"), _tr(
+            "Säkerhetskopian kunde inte sparas i {target}.\n\n{detail}"
+        ).format(target=error.target, detail=error.detail)
+    return _tr("Något gick fel"), str(error)
+
+
+def _describe_database(error: DatabaseError) -> tuple[str, str]:
+    path = str(error.path)
+    if isinstance(error, DatabaseCorrupt):
+        return _tr("Databasen är skadad"), _tr(
+            "Filen {path} är skadad eller är inte en Kommunpolis-databas.\n\n"
+            "Återställ en säkerhetskopia från mappen backups bredvid filen, eller flytta "
+            "filen till en annan mapp och starta Kommunpolis igen. Filen har inte ändrats."
+        ).format(path=path)
+    if isinstance(error, DatabaseLocked):
+        return _tr("Databasen är låst"), _tr(
+            "Ett annat program använder {path}.\n\n"
+            "Stäng andra Kommunpolis-fönster eller kommandon och försök igen."
+        ).format(path=path)
+    if isinstance(error, DatabaseReadOnly):
+        return _tr("Databasen kan inte sparas"), _tr(
+            "Kommunpolis får inte skriva till {path}.\n\n"
+            "Kontrollera behörigheterna för filen och mappen, eller starta Kommunpolis "
+            "med --data-dir och en annan mapp."
+        ).format(path=path)
+    if isinstance(error, DatabaseFull):
+        return _tr("Disken är full"), _tr(
+            "Det finns inte plats att spara i {path}.\n\nFrigör utrymme på disken och försök igen."
+        ).format(path=path)
+    if isinstance(error, DatabaseTooNew):
+        return _tr("Databasen kommer från en nyare version"), _tr(
+            "Filen {path} har skapats av en nyare version av Kommunpolis (schema {revision}).\n\n"
+            "Uppdatera Kommunpolis för att öppna den. Filen har inte ändrats."
+        ).format(path=path, revision=error.revision)
+    return _tr("Databasen kan inte användas"), _tr("Filen {path} kan inte användas.").format(
+        path=path
+    )
+
+
+def field_message(error: InvalidInput) -> str:
+    """Return a plain Swedish message for a rejected field value, shown next to the field."""
+    if error.field == "name":
+        if "required" in error.reason:
+            return _tr("Ange ditt namn.")
+        return _tr("Namnet är för långt.")
+    if error.field == "role":
+        return _tr("Välj en roll.")
+    if error.field == "kommun":
+        return _tr("Någon av de valda kommunerna finns inte i listan.")
+    return _tr("Värdet godtas inte ({field}).").format(field=error.field)
+
+
+def configure_logging(log_dir: Path) -> Path:
+    """Send Python logging to a rotating ``kommunpolis.log`` in ``log_dir``; return its path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # Alembic announces every plugin it loads; keep its migration lines only.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    return path
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+class CrashReporter:
+    """An excepthook: write the traceback to a crash log and show it in a dialog."""
+
+    def __init__(self, log_dir: Path, *, parent: Callable[[], QWidget | None] = lambda: None):
+        self._log_dir = log_dir
+        self._parent = parent
+        self._reporting = False
+        self.dialogs: list[QMessageBox] = []
+
+    def __call__(
+        self,
+        error_type: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        """Report one unexpected exception."""
+        details = "".join(traceback.format_exception(error_type, error, tb))
+        log.critical("unexpected error\n%s", details)
+        crash_log = self.write_log(details)
+        app = QApplication.instance()
+        on_gui_thread = app is not None and QThread.currentThread() is app.thread()
+        if self._reporting or not on_gui_thread:
+            # A failure inside the report itself, or no GUI to show it in.
+            sys.__excepthook__(error_type, error, tb)
+            return
+        self._reporting = True
+        try:
+            self.dialogs.append(self._show(details, crash_log))
+        finally:
+            self._reporting = False
+
+    def write_log(self, details: str) -> Path | None:
+        """Write ``details`` to a new crash-<timestamp>.log; return it, or None if impossible."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = self._log_dir / f"crash-{stamp}.log"
+        try:
+            self._log_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(details, encoding="utf-8")
+        except OSError:
+            log.exception("could not write the crash log %s", path)
+            return None
+        return path
+
+    def _show(self, details: str, crash_log: Path | None) -> QMessageBox:
+        box = QMessageBox(self._parent())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(_tr("Kommunpolis – oväntat fel"))
+        box.setText(_tr("Ett oväntat fel inträffade i Kommunpolis."))
+        if crash_log is not None:
+            where = _tr("Detaljerna har sparats i {path}.").format(path=crash_log)
+        else:
+            where = _tr("Detaljerna kunde inte sparas i en fil.")
+        box.setInformativeText(
+            where
+            + "\n\n"
+            + _tr(
+                "Det du redan har sparat finns kvar. Starta om Kommunpolis om något inte "
+                "fungerar, och skicka gärna detaljerna till den som förvaltar programmet."
+            )
+        )
+        box.setDetailedText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.finished.connect(lambda _result, b=box: self._forget(b))
+        # Non-blocking: a nested event loop inside an excepthook invites re-entrancy.
+        box.open()
+        return box
+
+    def _forget(self, box: QMessageBox) -> None:
+        if box in self.dialogs:
+            self.dialogs.remove(box)
+        box.deleteLater()
+
+
+def install_excepthook(
+    log_dir: Path, *, parent: Callable[[], QWidget | None] = lambda: None
+) -> CrashReporter:
+    """Make unexpected exceptions write a crash log and show the crash dialog."""
+    reporter = CrashReporter(log_dir, parent=parent)
+    sys.excepthook = reporter
+    return reporter
