@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
+from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.errors import InvalidInput, ProfileExists
 from kommunpolis.domain.vocabulary import DEFAULT_THEMES, Role
 from kommunpolis.services.read_models import MunicipalityView, ProfileView
@@ -43,12 +44,11 @@ class ProfileService:
             )
 
     def municipalities(self) -> tuple[MunicipalityView, ...]:
-        """Return all kommuner, by name."""
+        """Return all kommuner in Swedish alphabetical order."""
         with self._uow() as uow:
-            rows = uow.session.scalars(select(Municipality).order_by(Municipality.name))
-            return tuple(
-                MunicipalityView(m.code, m.name, m.county_name, m.police_region) for m in rows
-            )
+            rows = uow.session.scalars(select(Municipality))
+            views = [MunicipalityView(m.code, m.name, m.county_name, m.police_region) for m in rows]
+        return tuple(sorted(views, key=lambda view: swedish_key(view.name)))
 
     def create(
         self,

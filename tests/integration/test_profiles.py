@@ -3,6 +3,7 @@
 import pytest
 
 from kommunpolis.composition import Services
+from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.errors import InvalidInput, ProfileExists
 from kommunpolis.domain.vocabulary import DEFAULT_THEMES, Role
 
@@ -66,4 +67,8 @@ def test_municipalities_are_the_290_kommuner(bare_services: Services) -> None:
     assert len(kommuner) == 290
     by_code = {m.code: m for m in kommuner}
     assert by_code["0180"].name == "Stockholm"
-    assert [m.name for m in kommuner] == sorted(m.name for m in kommuner)
+    names = [m.name for m in kommuner]
+    # Swedish order: Å, Ä, Ö come after Z (byte order would put Å first).
+    assert names == sorted(names, key=swedish_key)
+    assert names[-1] == "Övertorneå"
+    assert names.index("Åre") > names.index("Ystad")
