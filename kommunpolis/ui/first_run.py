@@ -333,7 +333,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(self.tr("Skapa profil"), self)
+        self.create_button = QPushButton(self.tr("&Skapa profil"), self)
         self.create_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Avbryt"), self)
         self.cancel_button.setAutoDefault(False)
@@ -417,7 +417,7 @@ class FirstRunDialog(QDialog):
             self.cancel_button,
         ):
             widget.setEnabled(not saving)
-        self.create_button.setText(self.tr("Sparar…") if saving else self.tr("Skapa profil"))
+        self.create_button.setText(self.tr("Sparar…") if saving else self.tr("&Skapa profil"))
 
     def _show_name_error(self, message: str) -> None:
         self.name_error.setText(message)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kommunpolis import __version__
+from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
 
@@ -82,6 +83,12 @@ KIND_LABELS: Mapping[str, object] = {
 }
 
 
+def kind_label(kind: str) -> str:
+    """Return the translated name of a stored kind (the code name if it has none)."""
+    label = KIND_LABELS.get(kind)
+    return QCoreApplication.translate(_KIND_CONTEXT, str(label)) if label else kind
+
+
 def role_label(role: Role | str) -> str:
     """Return the Swedish name of a role."""
     labels = {
@@ -109,8 +116,8 @@ class RecordCountsModel(QAbstractTableModel):
         self._counts: list[KindCount] = []
 
     def set_counts(self, counts: Sequence[KindCount]) -> None:
-        """Show ``counts``; only rows whose numbers changed are signalled if the kinds match."""
-        new = list(counts)
+        """Show ``counts`` sorted by label; signal only changed rows when the kinds match."""
+        new = sorted(counts, key=lambda count: swedish_key(kind_label(count.kind)))
         if [c.kind for c in new] != [c.kind for c in self._counts]:
             self.beginResetModel()
             self._counts = new
@@ -148,10 +155,7 @@ class RecordCountsModel(QAbstractTableModel):
         column = self.Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is self.Column.KIND:
-                label = KIND_LABELS.get(count.kind)
-                return (
-                    QCoreApplication.translate(_KIND_CONTEXT, str(label)) if label else count.kind
-                )
+                return kind_label(count.kind)
             value = count.live if column is self.Column.LIVE else count.tombstoned
             return QLocale().toString(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not self.Column.KIND:
