@@ -217,7 +217,7 @@ CONCERN_TEXTS: dict[str, tuple[str, ...]] = {
     ),
     "Inbrott/stöld": (
         "Flera cykelstölder vid {p} den senaste tiden.",
-        "Oro för inbrott i förråd och källare i {p}.",
+        "Oro för inbrott i förråd och källare nära {p}.",
     ),
     "Ordningsstörning": (
         "Störande fester och höga ljud vid {p} sena kvällar.",
@@ -232,8 +232,8 @@ CONCERN_TEXTS: dict[str, tuple[str, ...]] = {
         "Flera undviker {p} efter mörkrets inbrott på grund av rädsla för våld.",
     ),
     "Bedrägerier mot äldre": (
-        "Äldre har kontaktats av falska hantverkare i {p}.",
-        "Oro för telefonbedrägerier bland äldre boende i {p}.",
+        "Äldre har kontaktats av falska hantverkare i området kring {p}.",
+        "Oro för telefonbedrägerier bland äldre boende nära {p}.",
     ),
     "Belysning/fysisk miljö": (
         "Dålig belysning på gångvägen vid {p}.",
@@ -271,7 +271,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "Ordningsstörning": ("Ordningsstörningar kvällstid vid {p}", "Boende och näringsidkare"),
     "Ungdomsgrupper": ("Ungdomsgrupper som upplevs hotfulla vid {p}", "Unga och besökare"),
     "Våld i offentlig miljö": ("Våld i samband med nöjesliv vid {p}", "Besökare i nöjeslivet"),
-    "Bedrägerier mot äldre": ("Bedrägerier mot äldre i {p}", "Äldre boende"),
+    "Bedrägerier mot äldre": ("Bedrägerier mot äldre i området kring {p}", "Äldre boende"),
     "Belysning/fysisk miljö": ("Otrygg fysisk miljö vid {p}", "Alla som rör sig i området"),
     "Allmän otrygghet": ("Upplevd otrygghet vid {p} kvällstid", "Kvinnor och äldre i första hand"),
 }
@@ -425,7 +425,7 @@ FOLLOW_UP_TEXTS: tuple[str, ...] = (
 
 ANALYSIS_TEXTS: dict[str, str] = {
     "scanning": "Problemet har lyfts i flera dialoger och syns i anmälningsstatistiken.",
-    "analysis": "Problemet är koncentrerat till kvällar och helger; platsen saknar naturlig övervakning.",
+    "analysis": "Koncentrerat till kvällar och helger; platsen saknar naturlig övervakning.",
     "response": "Kombination av polisiär närvaro, förbättrad fysisk miljö och vuxennärvaro.",
     "assessment": "Följs upp kvartalsvis med indikatorer och i nästa trygghetsmätning.",
     "offender": "Mindre grupper som återkommer till platsen.",

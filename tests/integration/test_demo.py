@@ -1,0 +1,326 @@
+"""The demo dataset: deterministic, complete, refused beside real records, readable by the ORM."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from kommunpolis.domain.errors import DemoRefused, InvalidInput, ProfileMissing
+from kommunpolis.domain.ids import uuid7, uuid7_time_ms
+from kommunpolis.domain.statuses import DialogueStatus
+from kommunpolis.domain.vocabulary import (
+    DialogueFormat,
+    DialogueKind,
+    ParticipationLevel,
+    Role,
+)
+from kommunpolis.services.demo import (
+    TABLE_COLUMNS,
+    DemoService,
+    generate_batches,
+    read_source,
+    stored_datetime,
+    stored_uuid7,
+)
+from kommunpolis.services.profiles import ProfileService
+from kommunpolis.storage import tables as t
+from kommunpolis.storage.database import Database, open_database
+from kommunpolis.storage.kinds import all_record_tables
+from kommunpolis.storage.unit_of_work import UnitOfWork
+from kommunpolis.sync.clock import HybridLogicalClock
+
+N = 200
+
+# Every table the issue asks the demo to fill.
+EXPECTED_TABLES = (
+    "district",
+    "district_municipality",
+    "place",
+    "organisation",
+    "contact",
+    "dialogue",
+    "dialogue_place",
+    "dialogue_organiser",
+    "concern",
+    "meeting",
+    "meeting_attendee",
+    "decision",
+    "action_item",
+    "situation_picture",
+    "source",
+    "problem",
+    "situation_problem",
+    "problem_concern",
+    "problem_source",
+    "root_cause_analysis",
+    "cause",
+    "agreement",
+    "agreement_party",
+    "agreement_problem",
+    "promise",
+    "promise_problem",
+    "commitment",
+    "measure",
+    "indicator",
+    "indicator_value",
+    "follow_up",
+    "follow_up_measure",
+)
+
+
+def _open(folder: Path, head_database: Path, *, profile: bool = True) -> Database:
+    """Open a copy of the migrated head database (migrating each time would be slow)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(head_database, folder / "db.sqlite")
+    database = open_database(folder / "db.sqlite", backup_dir=folder / "backups")
+    if profile:
+        ProfileService(uow=lambda: _uow(database)).create(name="Kim Kommunpolis", role=Role.OFFICER)
+    return database
+
+
+def _uow(database: Database) -> UnitOfWork:
+    return UnitOfWork(
+        session_factory=database.session_factory, clock=HybridLogicalClock(), path=database.path
+    )
+
+
+@pytest.fixture
+def database(tmp_path: Path, head_database: Path) -> Iterator[Database]:
+    """A new database with a profile (and so the default themes), closed at teardown."""
+    database = _open(tmp_path / "db", head_database)
+    yield database
+    database.close()
+
+
+def _dump(database: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Return every demo-written row, with this database's device id and theme ids named."""
+    connection = sqlite3.connect(database.path)
+    try:
+        device = connection.execute("SELECT device_id FROM profile").fetchone()[0]
+        aliases: dict[object, object] = {device: "<device>"}
+        for theme_id, name in connection.execute("SELECT id, name FROM theme"):
+            aliases[theme_id] = f"<theme {name}>"
+        dump = {}
+        for record_class in all_record_tables():
+            name = record_class.__tablename__
+            if name == "theme":
+                continue
+            rows = connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            dump[name] = [tuple(aliases.get(value, value) for value in row) for row in rows]
+        return dump
+    finally:
+        connection.close()
+
+
+def test_same_seed_gives_identical_rows_and_another_seed_different(
+    tmp_path: Path, head_database: Path
+) -> None:
+    dumps = []
+    for folder, seed in (("a", 7), ("b", 7), ("c", 8)):
+        database = _open(tmp_path / folder, head_database)
+        DemoService(database=database).generate(dialogues=N, seed=seed)
+        dumps.append(_dump(database))
+        database.close()
+    first, same, other = dumps
+    assert first == same
+    assert first["dialogue"] != other["dialogue"]
+    assert first["concern"] != other["concern"]
+
+
+def test_generation_is_a_pure_function_of_its_inputs(database: Database) -> None:
+    with database.engine.connect() as connection:
+        source = read_source(connection)
+    first = list(generate_batches(source, dialogues=N, seed=3))
+    again = list(generate_batches(source, dialogues=N, seed=3))
+    assert first == again
+
+
+def test_batches_fill_every_column_of_their_table_in_foreign_key_order(
+    database: Database,
+) -> None:
+    with database.engine.connect() as connection:
+        source = read_source(connection)
+    seen: list[str] = []
+    revisions: list[int] = []
+    for batch in generate_batches(source, dialogues=N, seed=1):
+        columns = set(t.Base.metadata.tables[batch.table].columns.keys())
+        assert set(batch.columns) == columns, batch.table
+        assert batch.columns == TABLE_COLUMNS[batch.table]
+        assert all(len(row) == len(batch.columns) for row in batch.rows)
+        index = batch.columns.index("revision")
+        revisions.extend(row[index] for row in batch.rows)  # type: ignore[misc]
+        seen.append(batch.table)
+    # Revisions rise strictly in the order the rows are written.
+    assert all(a < b for a, b in itertools.pairwise(revisions))
+    assert set(seen) == set(EXPECTED_TABLES)
+
+
+def test_covers_every_format_kind_status_and_table(database: Database) -> None:
+    summary = DemoService(database=database).generate(dialogues=N, seed=1)
+
+    for name in EXPECTED_TABLES:
+        assert summary.count(name) > 0, name
+    with database.engine.connect() as connection:
+        for name in EXPECTED_TABLES:
+            assert connection.execute(text(f"SELECT count(*) FROM {name}")).scalar_one() > 0
+        formats = set(connection.execute(text("SELECT DISTINCT format FROM dialogue")).scalars())
+        kinds = set(connection.execute(text("SELECT DISTINCT kind FROM dialogue")).scalars())
+        statuses = set(connection.execute(text("SELECT DISTINCT status FROM dialogue")).scalars())
+        kommuner = connection.execute(
+            text("SELECT count(DISTINCT municipality_code) FROM dialogue")
+        ).scalar_one()
+        police_only = connection.execute(
+            text("SELECT count(*) FROM source WHERE police_only")
+        ).scalar_one()
+        commitments = list(connection.execute(text("SELECT text FROM commitment")).scalars())
+    assert formats == {f.value for f in DialogueFormat}
+    assert kinds == {k.value for k in DialogueKind}
+    assert statuses == {s.value for s in DialogueStatus}
+    assert kommuner >= 3
+    assert police_only > 0
+    assert any(c.startswith("Polisen lovar att") for c in commitments)
+    assert any(c.startswith("Kommunen lovar att") for c in commitments)
+    assert 4.0 <= summary.count("concern") / N <= 6.0
+    assert summary.total == sum(count for _, count in summary.counts)
+    assert str(N) in str(summary)
+
+
+def test_database_checks_pass_after_demo(database: Database) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=2)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalars().all() == ["ok"]
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+def test_revisions_are_unique_and_rise_in_insert_order(database: Database) -> None:
+    class Observer:
+        seen = 0
+
+        def observe(self, revision: int) -> None:
+            self.seen = revision
+
+    observer = Observer()
+    summary = DemoService(database=database, clock=observer).generate(dialogues=N, seed=4)
+    everything: list[int] = []
+    with database.engine.connect() as connection:
+        for record_class in all_record_tables():
+            name = record_class.__tablename__
+            if name == "theme":
+                continue
+            revisions = list(
+                connection.execute(text(f"SELECT revision FROM {name} ORDER BY rowid")).scalars()
+            )
+            assert revisions == sorted(set(revisions)), name
+            everything.extend(revisions)
+    assert len(everything) == len(set(everything)) == summary.total
+    assert observer.seen == summary.last_revision == max(everything)
+
+
+def test_rows_read_back_through_the_orm_types(database: Database) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=5)
+    with database.session_factory() as session:
+        dialogues = session.scalars(select(t.Dialogue)).all()
+        assert len(dialogues) == N
+        for dialogue in dialogues:
+            assert isinstance(dialogue.id, uuid.UUID)
+            assert dialogue.id.version == 7
+            assert isinstance(dialogue.origin_device, uuid.UUID)
+            assert dialogue.created_at.tzinfo is UTC
+            assert dialogue.starts_at.tzinfo is UTC
+            assert dialogue.updated_at >= dialogue.created_at
+            # The id's timestamp is the record's creation time.
+            assert uuid7_time_ms(dialogue.id) == int(dialogue.created_at.timestamp() * 1000)
+            assert isinstance(dialogue.kind, DialogueKind)
+            assert isinstance(dialogue.format, DialogueFormat)
+            assert isinstance(dialogue.participation_level, ParticipationLevel)
+            assert isinstance(dialogue.status, DialogueStatus)
+            assert dialogue.deleted_at is None
+            if dialogue.status is DialogueStatus.FED_BACK:
+                assert isinstance(dialogue.fed_back_on, date)
+        source = session.scalars(select(t.Source).where(t.Source.police_only)).first()
+        assert source is not None
+        assert source.police_only is True
+        value = session.scalars(select(t.IndicatorValue)).first()
+        assert value is not None
+        assert isinstance(value.measured_on, date)
+        assert isinstance(value.value, float)
+        concern = session.scalars(select(t.Concern)).first()
+        assert concern is not None
+        assert concern.raised_count >= 1
+        assert isinstance(concern.theme_id, uuid.UUID)
+        assert session.get(t.Theme, concern.theme_id) is not None
+
+
+def test_stored_forms_match_what_the_typed_columns_write(database: Database) -> None:
+    moment = datetime(2025, 3, 4, 5, 6, 7, 8000, tzinfo=UTC)
+    unix_ms = int(moment.timestamp() * 1000)
+    record_id = uuid7(unix_ms, 123456789)
+    assert stored_uuid7(unix_ms, 123456789) == record_id.hex
+    with _uow(database) as uow:
+        uow.session.add(
+            t.Dialogue(
+                id=record_id,
+                title="x",
+                kind=DialogueKind.CITIZEN,
+                format=DialogueFormat.STAND,
+                participation_level=ParticipationLevel.INFORMATION,
+                starts_at=moment,
+                municipality_code="1285",
+            )
+        )
+        uow.commit()
+    with database.engine.connect() as connection:
+        row = connection.exec_driver_sql("SELECT id, starts_at FROM dialogue").one()
+    assert row == (stored_uuid7(unix_ms, 123456789), stored_datetime(unix_ms))
+
+
+def test_refuses_beside_real_records_unless_forced(database: Database) -> None:
+    with _uow(database) as uow:
+        uow.session.add(t.Problem(title="Verkligt problem", municipality_code="1285"))
+        uow.commit()
+    service = DemoService(database=database)
+    with pytest.raises(DemoRefused) as refused:
+        service.generate(dialogues=N)
+    assert refused.value.record_count == 1
+    summary = service.generate(dialogues=N, force=True)
+    assert summary.count("dialogue") == N
+    # A second forced run with the same seed neither collides nor goes back in revisions.
+    again = service.generate(dialogues=N, force=True)
+    assert again.last_revision > summary.last_revision
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM dialogue").scalar_one() == 2 * N
+
+
+def test_refusal_and_errors_leave_the_database_unchanged(
+    tmp_path: Path, head_database: Path
+) -> None:
+    database = _open(tmp_path / "bare", head_database, profile=False)
+    try:
+        with pytest.raises(ProfileMissing):
+            DemoService(database=database).generate(dialogues=N)
+        with pytest.raises(InvalidInput):
+            DemoService(database=database).generate(dialogues=0)
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM dialogue").scalar_one() == 0
+    finally:
+        database.close()
+
+
+def test_progress_counts_dialogues_up_to_the_total(database: Database) -> None:
+    calls: list[tuple[int, int]] = []
+    DemoService(database=database).generate(
+        dialogues=N, progress=lambda done, total: calls.append((done, total))
+    )
+    assert calls[0] == (0, N)
+    assert calls[-1] == (N, N)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert Counter(total for _, total in calls) == Counter({N: len(calls)})
