@@ -126,8 +126,15 @@ def _cmd_init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from kommunpolis.services.demo import DemoService
 
-    summary = DemoService(database=services.database).generate(
-        dialogues=args.dialogues, seed=args.seed, force=args.force
+    def progress(done: int, total: int) -> None:
+        # Only for a person watching: a redirected stderr stays one-line-per-error.
+        if sys.stderr.isatty():
+            end = "\n" if done == total else ""
+            print(f"\rDialogues: {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    demo = DemoService(database=services.database, clock=services.clock)
+    summary = demo.generate(
+        dialogues=args.dialogues, seed=args.seed, force=args.force, progress=progress
     )
     out.write(f"Demo data written to {services.paths.database}: {summary}\n")
     return EXIT_OK

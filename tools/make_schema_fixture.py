@@ -5,7 +5,7 @@ Usage: python tools/make_schema_fixture.py [REV]   (default: the current head)
 Run it once when a schema revision is released and commit the file; never regenerate an
 old one. The test suite loads every dump and opens it with the current app, so each
 released schema keeps upgrading. The rows are written with plain SQL in the storage
-formats of that revision (UUIDs as 32 hex digits, naive UTC times), with fixed ids and
+formats of that revision (UUIDs as 16-byte blobs, naive UTC times), with fixed ids and
 times, so the dump is byte-for-byte reproducible.
 """
 
@@ -22,14 +22,14 @@ from kommunpolis.storage.migrate import upgrade_to_head
 from kommunpolis.storage.schema_version import HEAD_REVISION
 
 FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures" / "schemas"
-DEVICE = "0190f5a0c0de7000800000000000d001"
+DEVICE = bytes.fromhex("0190f5a0c0de7000800000000000d001")
 AUTHOR = "Fixture Fredriksson"
 CREATED = "2026-11-01 09:00:00.000000"
 
 
-def _id(n: int) -> str:
-    """Return a fixed UUIDv7-shaped id in SQLAlchemy's SQLite storage format."""
-    return f"0190f5a0c0de7000{0x8000 + n:04x}{n:012x}"
+def _id(n: int) -> bytes:
+    """Return a fixed UUIDv7-shaped id in its storage format (storage.types.UuidBlob)."""
+    return bytes.fromhex(f"0190f5a0c0de7000{0x8000 + n:04x}{n:012x}")
 
 
 def _meta(n: int, *, deleted: bool = False) -> dict[str, Any]:

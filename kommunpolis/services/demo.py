@@ -1,8 +1,8 @@
 """Generate the deterministic, fictional demo dataset and write it in bulk.
 
 Generation and writing are separate: :func:`generate_batches` is a pure function of
-its inputs that yields rows already in the form SQLite stores them (UUIDs as 32-char
-hex, datetimes as ``YYYY-MM-DD HH:MM:SS.ffffff`` text, enums as their values), so
+its inputs that yields rows already in the form SQLite stores them (UUIDs as 16-byte
+blobs, datetimes as ``YYYY-MM-DD HH:MM:SS.ffffff`` text, enums as their values), so
 the benchmark can insert exactly the same rows with raw ``sqlite3``.
 :class:`DemoService` reads the profile and themes, checks that the database holds no
 real records, and inserts the batches in one transaction.
@@ -83,11 +83,13 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "sensitivity",
 )
 
-StoredValue = str | int | float | None
+StoredValue = str | bytes | int | float | None
 Row = tuple[StoredValue, ...]
 Progress = Callable[[int, int], None]
 
 _EPOCH = datetime(1970, 1, 1)
+# Ids as SQLite stores them through storage.types.UuidBlob: the UUID's 16 bytes.
+StoredId = bytes
 _RANDOM_BITS = 74
 _LOW_MASK = (1 << 62) - 1
 # The constant bits of a UUIDv7: version 7 and the RFC 9562 variant (see domain.ids).
@@ -150,15 +152,15 @@ def stored_datetime(unix_ms: int) -> str:
     return (_EPOCH + timedelta(milliseconds=unix_ms)).isoformat(" ", "microseconds")
 
 
-def stored_uuid7(unix_ms: int, random_bits: int) -> str:
-    """Return ``uuid7(unix_ms, random_bits).hex`` without building a UUID object."""
+def stored_uuid7(unix_ms: int, random_bits: int) -> StoredId:
+    """Return ``uuid7(unix_ms, random_bits).bytes`` without building a UUID object."""
     value = (
         (unix_ms & 0xFFFF_FFFF_FFFF) << 80
         | _UUID7_FIXED
         | ((random_bits >> 62) & 0xFFF) << 64
         | random_bits & _LOW_MASK
     )
-    return f"{value:032x}"
+    return value.to_bytes(16, "big")
 
 
 def _ms(day: date, hour: int = 0) -> int:
@@ -180,7 +182,7 @@ class _Pending:
 
     name: str
     columns: tuple[str, ...]
-    rows: list[tuple[str, int, int | None, str, Row]] = field(default_factory=list)
+    rows: list[tuple[StoredId, int, int | None, str, Row]] = field(default_factory=list)
 
 
 @dataclass
@@ -188,11 +190,11 @@ class _Kommun:
     code: str
     name: str
     district_index: int
-    places: list[tuple[str, str, PlaceKind]] = field(default_factory=list)
-    organisations: list[tuple[str, str, OrganisationKind]] = field(default_factory=list)
-    contacts: list[tuple[str, str, str]] = field(default_factory=list)
+    places: list[tuple[StoredId, str, PlaceKind]] = field(default_factory=list)
+    organisations: list[tuple[StoredId, str, OrganisationKind]] = field(default_factory=list)
+    contacts: list[tuple[StoredId, str, str]] = field(default_factory=list)
     themes: tuple[int, ...] = ()
-    problem_by_theme: dict[int, str] = field(default_factory=dict)
+    problem_by_theme: dict[int, StoredId] = field(default_factory=dict)
     places_by_format: dict[DialogueFormat, tuple[int, ...]] = field(default_factory=dict)
 
 
@@ -423,18 +425,20 @@ class _Generator:
         self.rng = random.Random(f"kommunpolis-demo:{seed}:{dialogues}:{source.salt}")
         self.dialogues = dialogues
         self.author = source.author
-        self.device = source.device_id.hex
+        self.device = source.device_id.bytes
         self.revision = source.first_revision
-        self.themes: list[tuple[str, str]] = [(theme.hex, name) for theme, name in source.themes]
+        self.themes: list[tuple[StoredId, str]] = [
+            (theme.bytes, name) for theme, name in source.themes
+        ]
         self.tables = {name: _Pending(name, columns) for name, columns in TABLE_COLUMNS.items()}
         self.kommuner: list[_Kommun] = []
-        self.district_ids: list[str] = []
-        self.police_orgs: list[str] = []
+        self.district_ids: list[StoredId] = []
+        self.police_orgs: list[StoredId] = []
         self.district_chiefs: list[str] = []
 
     # --- ids, stamping, emitting -------------------------------------------------------
 
-    def new_id(self, unix_ms: int) -> str:
+    def new_id(self, unix_ms: int) -> StoredId:
         return stored_uuid7(unix_ms, self.rng.getrandbits(_RANDOM_BITS))
 
     def add(
@@ -445,7 +449,7 @@ class _Generator:
         *,
         updated_ms: int | None = None,
         sensitivity: str = _OPEN,
-    ) -> str:
+    ) -> StoredId:
         """Queue a row; return its id. Metadata is completed when the table is emitted."""
         record_id = self.new_id(unix_ms)
         self.tables[table_name].rows.append((record_id, unix_ms, updated_ms, sensitivity, body))
@@ -613,18 +617,18 @@ class _Generator:
     def picture(
         self,
         kommun: _Kommun | None,
-        district_id: str | None,
+        district_id: StoredId | None,
         year: int,
         owner: SituationOwner,
         source_types: Sequence[SourceType],
-    ) -> tuple[str, list[str]]:
+    ) -> tuple[StoredId, list[StoredId]]:
         rng = self.rng
         start, end = date(year, 1, 1), date(year, 12, 31)
         made_ms = min(_ms(date(year, 2, 15), 9), BASE_MS - DAY_MS)
         area = (
             kommun.name
             if kommun
-            else content.DISTRICTS[self.district_ids.index(district_id or "")].name
+            else content.DISTRICTS[self.district_ids.index(district_id or b"")].name
         )
         owner_text = {"police": "Polisens", "municipality": "Kommunens", "joint": "Gemensam"}
         title = f"{owner_text[owner.value]} lägesbild {area} {year}"
@@ -648,7 +652,7 @@ class _Generator:
             ),
             sensitivity=sensitivity,
         )
-        sources: list[str] = []
+        sources: list[StoredId] = []
         for source_type in source_types:
             police_only = source_type is SourceType.POLICE_INTELLIGENCE
             description = rng.choice(content.SOURCES[source_type]).format(k=area)
@@ -694,7 +698,7 @@ class _Generator:
             ProblemStatus.IDENTIFIED,
             rng.choice((ProblemStatus.IDENTIFIED, ProblemStatus.CLOSED)),
         )
-        problems: list[tuple[str, ProblemStatus, int | None]] = []
+        problems: list[tuple[StoredId, ProblemStatus, int | None]] = []
         for position, theme_index in enumerate(kommun.themes):
             theme_name = self.themes[theme_index][1]
             place = rng.choice(kommun.places)[1]
@@ -737,7 +741,7 @@ class _Generator:
                         (problem_id, police_sources[1]),
                         sensitivity=_SECRET,
                     )
-        causes: dict[str, list[str]] = {}
+        causes: dict[StoredId, list[StoredId]] = {}
         analysis_ms = _ms(date(last_year - 1, 5, 1), 10)
         for problem_id, status, _priority in problems:
             if status not in (ProblemStatus.ANALYSED, ProblemStatus.ADDRESSED):
@@ -757,8 +761,8 @@ class _Generator:
         self.promises(kommun, agreement_id, prioritised, causes)
 
     def agreement(
-        self, kommun: _Kommun, prioritised: list[tuple[str, ProblemStatus, int | None]]
-    ) -> str:
+        self, kommun: _Kommun, prioritised: list[tuple[StoredId, ProblemStatus, int | None]]
+    ) -> StoredId:
         rng = self.rng
         year = BASE_DATE.year - 2
         status = rng.choice(
@@ -815,9 +819,9 @@ class _Generator:
     def promises(
         self,
         kommun: _Kommun,
-        agreement_id: str,
-        prioritised: list[tuple[str, ProblemStatus, int | None]],
-        causes: dict[str, list[str]],
+        agreement_id: StoredId,
+        prioritised: list[tuple[StoredId, ProblemStatus, int | None]],
+        causes: dict[StoredId, list[StoredId]],
     ) -> None:
         rng = self.rng
         last_year = BASE_DATE.year - 1
@@ -863,9 +867,9 @@ class _Generator:
             self.commitments(kommun, promise_id, made_ms, place)
             self.measures(kommun, promise_id, made_ms, start, end, status, focus, causes)
 
-    def commitments(self, kommun: _Kommun, promise_id: str, made_ms: int, place: str) -> None:
+    def commitments(self, kommun: _Kommun, promise_id: StoredId, made_ms: int, place: str) -> None:
         rng = self.rng
-        texts: list[tuple[Party, str | None, str]] = [
+        texts: list[tuple[Party, StoredId | None, str]] = [
             (Party.POLICE, self.police_orgs[kommun.district_index], text)
             for text in rng.sample(content.POLICE_COMMITMENTS, 2)
         ]
@@ -899,19 +903,19 @@ class _Generator:
     def measures(
         self,
         kommun: _Kommun,
-        promise_id: str,
+        promise_id: StoredId,
         made_ms: int,
         start: date,
         end: date,
         status: PromiseStatus,
-        focus: list[tuple[str, ProblemStatus, int | None]],
-        causes: dict[str, list[str]],
+        focus: list[tuple[StoredId, ProblemStatus, int | None]],
+        causes: dict[StoredId, list[StoredId]],
     ) -> None:
         rng = self.rng
         finished = status in (PromiseStatus.CLOSED, PromiseStatus.FOLLOWED_UP)
-        measure_ids: list[tuple[str, MeasureStatus, str | None]] = []
+        measure_ids: list[tuple[StoredId, MeasureStatus, str | None]] = []
         for problem_id, _, _ in focus:
-            cause_ids: list[str | None] = [*causes.get(problem_id, [])] or [None]
+            cause_ids: list[StoredId | None] = [*causes.get(problem_id, [])] or [None]
             for cause_id in cause_ids:
                 for _ in range(rng.randint(1, 2)):
                     title, goal, responsible = rng.choice(content.MEASURES)
@@ -1188,9 +1192,11 @@ class _Generator:
         link_rows = self.tables["problem_concern"].rows
         fixed = _UUID7_FIXED
 
-        def new_id(unix_ms: int) -> str:
+        def new_id(unix_ms: int) -> StoredId:
             bits = getrandbits(_RANDOM_BITS)
-            return f"{unix_ms << 80 | fixed | (bits >> 62) << 64 | bits & _LOW_MASK:032x}"
+            return (unix_ms << 80 | fixed | (bits >> 62) << 64 | bits & _LOW_MASK).to_bytes(
+                16, "big"
+            )
 
         for number, (start_ms, kind, dialogue_format, status) in enumerate(plan, start=1):
             kommun = kommuner[int(random_() * kommun_count)]
@@ -1296,7 +1302,7 @@ class _Generator:
                     else:
                         theme_index = int(random_() * theme_count)
                     place_index = first_place if random_() < 0.6 else int(random_() * len(places))
-                    place_id: str | None
+                    place_id: StoredId | None
                     place_id, concern_place, _ = places[place_index]
                     if survey and random_() < 0.2:
                         place_id = None

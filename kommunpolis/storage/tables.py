@@ -23,7 +23,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -54,7 +53,7 @@ from kommunpolis.domain.vocabulary import (
     SourceType,
     TimePattern,
 )
-from kommunpolis.storage.types import UtcDateTime, enum_type
+from kommunpolis.storage.types import UtcDateTime, UuidBlob, enum_type
 
 # Stable constraint names let Alembic's batch mode rebuild tables predictably.
 NAMING_CONVENTION = {
@@ -76,7 +75,9 @@ class Base(DeclarativeBase):
 
 
 def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Mapped[uuid.UUID]:
-    return mapped_column(Uuid, ForeignKey(target), nullable=nullable, index=index)
+    # Link tables pass index=False for their first column: their unique (first, second)
+    # constraint already is an index on it, and a second one would only cost space.
+    return mapped_column(UuidBlob, ForeignKey(target), nullable=nullable, index=index)
 
 
 def _municipality(*, nullable: bool = True) -> Mapped[str | None]:
@@ -107,7 +108,7 @@ class Profile(Base):
     name: Mapped[str] = mapped_column(String(NAME))
     role: Mapped[Role] = mapped_column(enum_type(Role))
     district_name: Mapped[str | None] = mapped_column(String(NAME))
-    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID] = mapped_column(UuidBlob)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -130,13 +131,13 @@ class Record(Base):
 
     __abstract__ = True
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(UuidBlob, primary_key=True)
     author: Mapped[str] = mapped_column(String(NAME))
-    origin_device: Mapped[uuid.UUID] = mapped_column(Uuid)
+    origin_device: Mapped[uuid.UUID] = mapped_column(UuidBlob)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revision: Mapped[int] = mapped_column(BigInteger, index=True)
-    revision_device: Mapped[uuid.UUID] = mapped_column(Uuid)
+    revision_device: Mapped[uuid.UUID] = mapped_column(UuidBlob)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sensitivity: Mapped[Sensitivity] = mapped_column(
         enum_type(Sensitivity), default=Sensitivity.OPEN
@@ -158,7 +159,7 @@ class DistrictMunicipality(Record):
     __tablename__ = "district_municipality"
     __table_args__ = (UniqueConstraint("district_id", "municipality_code"),)
 
-    district_id: Mapped[uuid.UUID] = _fk("district.id")
+    district_id: Mapped[uuid.UUID] = _fk("district.id", index=False)
     municipality_code: Mapped[str] = mapped_column(
         String(4), ForeignKey("municipality.code"), index=True
     )
@@ -239,7 +240,7 @@ class DialoguePlace(Record):
     __tablename__ = "dialogue_place"
     __table_args__ = (UniqueConstraint("dialogue_id", "place_id"),)
 
-    dialogue_id: Mapped[uuid.UUID] = _fk("dialogue.id")
+    dialogue_id: Mapped[uuid.UUID] = _fk("dialogue.id", index=False)
     place_id: Mapped[uuid.UUID] = _fk("place.id")
 
 
@@ -249,7 +250,7 @@ class DialogueOrganiser(Record):
     __tablename__ = "dialogue_organiser"
     __table_args__ = (UniqueConstraint("dialogue_id", "organisation_id"),)
 
-    dialogue_id: Mapped[uuid.UUID] = _fk("dialogue.id")
+    dialogue_id: Mapped[uuid.UUID] = _fk("dialogue.id", index=False)
     organisation_id: Mapped[uuid.UUID] = _fk("organisation.id")
 
 
@@ -292,7 +293,7 @@ class MeetingAttendee(Record):
     __tablename__ = "meeting_attendee"
     __table_args__ = (UniqueConstraint("meeting_id", "contact_id"),)
 
-    meeting_id: Mapped[uuid.UUID] = _fk("meeting.id")
+    meeting_id: Mapped[uuid.UUID] = _fk("meeting.id", index=False)
     contact_id: Mapped[uuid.UUID] = _fk("contact.id")
 
 
@@ -371,7 +372,7 @@ class SituationProblem(Record):
     __tablename__ = "situation_problem"
     __table_args__ = (UniqueConstraint("situation_picture_id", "problem_id"),)
 
-    situation_picture_id: Mapped[uuid.UUID] = _fk("situation_picture.id")
+    situation_picture_id: Mapped[uuid.UUID] = _fk("situation_picture.id", index=False)
     problem_id: Mapped[uuid.UUID] = _fk("problem.id")
     rank: Mapped[int] = mapped_column(Integer)
 
@@ -382,7 +383,7 @@ class ProblemConcern(Record):
     __tablename__ = "problem_concern"
     __table_args__ = (UniqueConstraint("problem_id", "concern_id"),)
 
-    problem_id: Mapped[uuid.UUID] = _fk("problem.id")
+    problem_id: Mapped[uuid.UUID] = _fk("problem.id", index=False)
     concern_id: Mapped[uuid.UUID] = _fk("concern.id")
 
 
@@ -392,7 +393,7 @@ class ProblemSource(Record):
     __tablename__ = "problem_source"
     __table_args__ = (UniqueConstraint("problem_id", "source_id"),)
 
-    problem_id: Mapped[uuid.UUID] = _fk("problem.id")
+    problem_id: Mapped[uuid.UUID] = _fk("problem.id", index=False)
     source_id: Mapped[uuid.UUID] = _fk("source.id")
 
 
@@ -401,7 +402,7 @@ class RootCauseAnalysis(Record):
 
     __tablename__ = "root_cause_analysis"
 
-    problem_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("problem.id"), unique=True)
+    problem_id: Mapped[uuid.UUID] = mapped_column(UuidBlob, ForeignKey("problem.id"), unique=True)
     scanning: Mapped[str] = mapped_column(Text, default="")
     analysis: Mapped[str] = mapped_column(Text, default="")
     response: Mapped[str] = mapped_column(Text, default="")
@@ -460,7 +461,7 @@ class AgreementProblem(Record):
     __tablename__ = "agreement_problem"
     __table_args__ = (UniqueConstraint("agreement_id", "problem_id"),)
 
-    agreement_id: Mapped[uuid.UUID] = _fk("agreement.id")
+    agreement_id: Mapped[uuid.UUID] = _fk("agreement.id", index=False)
     problem_id: Mapped[uuid.UUID] = _fk("problem.id")
 
 
@@ -486,7 +487,7 @@ class PromiseProblem(Record):
     __tablename__ = "promise_problem"
     __table_args__ = (UniqueConstraint("promise_id", "problem_id"),)
 
-    promise_id: Mapped[uuid.UUID] = _fk("promise.id")
+    promise_id: Mapped[uuid.UUID] = _fk("promise.id", index=False)
     problem_id: Mapped[uuid.UUID] = _fk("problem.id")
 
 
@@ -566,7 +567,7 @@ class FollowUpMeasure(Record):
     __tablename__ = "follow_up_measure"
     __table_args__ = (UniqueConstraint("follow_up_id", "measure_id"),)
 
-    follow_up_id: Mapped[uuid.UUID] = _fk("follow_up.id")
+    follow_up_id: Mapped[uuid.UUID] = _fk("follow_up.id", index=False)
     measure_id: Mapped[uuid.UUID] = _fk("measure.id")
     status: Mapped[MeasureStatus] = mapped_column(enum_type(MeasureStatus))
     mark: Mapped[FollowUpMark | None] = mapped_column(enum_type(FollowUpMark))
@@ -580,7 +581,7 @@ class Attachment(Record):
     __tablename__ = "attachment"
 
     owner_kind: Mapped[str] = mapped_column(String(40))
-    owner_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    owner_id: Mapped[uuid.UUID] = mapped_column(UuidBlob, index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(NAME))
     media_type: Mapped[str] = mapped_column(String(NAME), default="application/octet-stream")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Enum
+from sqlalchemy import DateTime, Dialect, Enum, LargeBinary
 from sqlalchemy.types import TypeDecorator
 
 
@@ -43,3 +44,18 @@ def enum_type(enum_class: type[StrEnum]) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         name=f"{enum_class.__name__.lower()}",
     )
+
+
+class UuidBlob(TypeDecorator[uuid.UUID]):
+    """Store UUIDs as 16-byte blobs: half the size of text in every row and index."""
+
+    impl = LargeBinary(16)
+    cache_ok = True
+
+    def process_bind_param(self, value: uuid.UUID | None, dialect: Dialect) -> bytes | None:
+        """Return the UUID's 16 bytes."""
+        return None if value is None else value.bytes
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
+        """Rebuild the UUID from its bytes."""
+        return None if value is None else uuid.UUID(bytes=bytes(value))

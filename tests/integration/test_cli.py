@@ -208,7 +208,7 @@ def test_check_lists_a_foreign_key_violation(services: Services, sample, run_cli
     connection = sqlite3.connect(services.paths.database)
     connection.execute("PRAGMA foreign_keys=OFF")
     connection.execute(
-        "UPDATE problem SET municipality_code = '9999' WHERE id = ?", (sample.problem.hex,)
+        "UPDATE problem SET municipality_code = '9999' WHERE id = ?", (sample.problem.bytes,)
     )
     connection.commit()
     connection.close()

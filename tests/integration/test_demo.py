@@ -264,7 +264,7 @@ def test_stored_forms_match_what_the_typed_columns_write(database: Database) -> 
     moment = datetime(2025, 3, 4, 5, 6, 7, 8000, tzinfo=UTC)
     unix_ms = int(moment.timestamp() * 1000)
     record_id = uuid7(unix_ms, 123456789)
-    assert stored_uuid7(unix_ms, 123456789) == record_id.hex
+    assert stored_uuid7(unix_ms, 123456789) == record_id.bytes
     with _uow(database) as uow:
         uow.session.add(
             t.Dialogue(

@@ -40,6 +40,9 @@ def test_ids_sort_by_time_across_milliseconds_whatever_the_random_bits() -> None
     assert earlier < later
     assert str(earlier) < str(later)
     assert earlier.hex < later.hex
+    # The database stores the 16 bytes (storage.types.UuidBlob); SQLite compares blobs
+    # with memcmp, so stored ids sort in time order too.
+    assert earlier.bytes < later.bytes
 
 
 def test_fresh_ids_made_in_one_burst_keep_their_order() -> None:

@@ -1,11 +1,11 @@
 """Every synced record table carries the metadata that sync depends on."""
 
 import pytest
-from sqlalchemy import BigInteger, Table, Uuid
+from sqlalchemy import BigInteger, Table
 
 from kommunpolis.storage.kinds import KINDS, all_record_tables
 from kommunpolis.storage.tables import Base
-from kommunpolis.storage.types import UtcDateTime
+from kommunpolis.storage.types import UtcDateTime, UuidBlob
 
 NOT_RECORDS = {"municipality", "profile", "profile_municipality", "alembic_version"}
 METADATA_COLUMNS = {
@@ -33,9 +33,9 @@ def test_record_table_has_the_metadata_columns(name: str) -> None:
     columns = table.columns
     assert set(columns.keys()) >= METADATA_COLUMNS
     assert [c.name for c in table.primary_key.columns] == ["id"]
-    assert isinstance(columns["id"].type, Uuid)
-    assert isinstance(columns["origin_device"].type, Uuid)
-    assert isinstance(columns["revision_device"].type, Uuid)
+    assert isinstance(columns["id"].type, UuidBlob)
+    assert isinstance(columns["origin_device"].type, UuidBlob)
+    assert isinstance(columns["revision_device"].type, UuidBlob)
     assert isinstance(columns["revision"].type, BigInteger)
     for name_ in ("created_at", "updated_at", "deleted_at"):
         assert isinstance(columns[name_].type, UtcDateTime)

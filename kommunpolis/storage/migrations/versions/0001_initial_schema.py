@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 13:24:54.834376
+Create Date: 2026-11-25 13:45:43.677373
 """
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ def upgrade() -> None:
     op.create_table(
         "attachment",
         sa.Column("owner_kind", sa.String(length=40), nullable=False),
-        sa.Column("owner_id", sa.Uuid(), nullable=False),
+        sa.Column("owner_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("filename", sa.String(length=200), nullable=False),
         sa.Column("media_type", sa.String(length=200), nullable=False),
         sa.Column("size", sa.BigInteger(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -59,13 +59,13 @@ def upgrade() -> None:
         "district",
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("police_region", sa.String(length=40), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -111,7 +111,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("district_name", sa.String(length=200), nullable=True),
-        sa.Column("device_id", sa.Uuid(), nullable=False),
+        sa.Column("device_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_profile")),
     )
@@ -119,13 +119,13 @@ def upgrade() -> None:
         "theme",
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -168,13 +168,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -274,13 +274,13 @@ def upgrade() -> None:
         sa.Column("fed_back_on", sa.Date(), nullable=True),
         sa.Column("feedback_channel", sa.String(length=200), nullable=False),
         sa.Column("feedback_text", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -312,15 +312,15 @@ def upgrade() -> None:
 
     op.create_table(
         "district_municipality",
-        sa.Column("district_id", sa.Uuid(), nullable=False),
+        sa.Column("district_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("municipality_code", sa.String(length=4), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -353,9 +353,6 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("district_municipality", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_district_municipality_district_id"), ["district_id"], unique=False
-        )
         batch_op.create_index(
             batch_op.f("ix_district_municipality_municipality_code"),
             ["municipality_code"],
@@ -401,13 +398,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -459,13 +456,13 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("municipality_code", sa.String(length=4), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -515,13 +512,13 @@ def upgrade() -> None:
         ),
         sa.Column("municipality_code", sa.String(length=4), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -573,13 +570,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -641,7 +638,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("municipality_code", sa.String(length=4), nullable=True),
-        sa.Column("district_id", sa.Uuid(), nullable=True),
+        sa.Column("district_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("area", sa.String(length=200), nullable=False),
         sa.Column(
             "owner",
@@ -660,13 +657,13 @@ def upgrade() -> None:
         sa.Column("period_end", sa.Date(), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("trends", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -706,7 +703,7 @@ def upgrade() -> None:
 
     op.create_table(
         "action_item",
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
+        sa.Column("meeting_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("what", sa.Text(), nullable=False),
         sa.Column("responsible", sa.String(length=200), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=True),
@@ -723,13 +720,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -755,18 +752,18 @@ def upgrade() -> None:
 
     op.create_table(
         "agreement_party",
-        sa.Column("agreement_id", sa.Uuid(), nullable=False),
-        sa.Column("organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("agreement_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("organisation_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("signatory_name", sa.String(length=200), nullable=False),
         sa.Column("signatory_title", sa.String(length=200), nullable=False),
         sa.Column("signed_on", sa.Date(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -804,15 +801,15 @@ def upgrade() -> None:
 
     op.create_table(
         "agreement_problem",
-        sa.Column("agreement_id", sa.Uuid(), nullable=False),
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("agreement_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -842,9 +839,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("agreement_problem", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_agreement_problem_agreement_id"), ["agreement_id"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_agreement_problem_problem_id"), ["problem_id"], unique=False
         )
         batch_op.create_index(
@@ -853,9 +847,9 @@ def upgrade() -> None:
 
     op.create_table(
         "concern",
-        sa.Column("dialogue_id", sa.Uuid(), nullable=False),
-        sa.Column("theme_id", sa.Uuid(), nullable=False),
-        sa.Column("place_id", sa.Uuid(), nullable=True),
+        sa.Column("dialogue_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("theme_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("place_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column(
             "time_pattern",
             sa.Enum(
@@ -876,13 +870,13 @@ def upgrade() -> None:
         sa.Column("raised_count", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("answer", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -914,16 +908,16 @@ def upgrade() -> None:
         "contact",
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("title", sa.String(length=200), nullable=False),
-        sa.Column("organisation_id", sa.Uuid(), nullable=True),
+        sa.Column("organisation_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("email", sa.String(length=200), nullable=False),
         sa.Column("phone", sa.String(length=40), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -953,16 +947,16 @@ def upgrade() -> None:
 
     op.create_table(
         "decision",
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
+        sa.Column("meeting_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -988,15 +982,15 @@ def upgrade() -> None:
 
     op.create_table(
         "dialogue_organiser",
-        sa.Column("dialogue_id", sa.Uuid(), nullable=False),
-        sa.Column("organisation_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("dialogue_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("organisation_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1030,9 +1024,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("dialogue_organiser", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_dialogue_organiser_dialogue_id"), ["dialogue_id"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_dialogue_organiser_organisation_id"), ["organisation_id"], unique=False
         )
         batch_op.create_index(
@@ -1041,15 +1032,15 @@ def upgrade() -> None:
 
     op.create_table(
         "dialogue_place",
-        sa.Column("dialogue_id", sa.Uuid(), nullable=False),
-        sa.Column("place_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("dialogue_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("place_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1076,15 +1067,12 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("dialogue_place", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_dialogue_place_dialogue_id"), ["dialogue_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_dialogue_place_place_id"), ["place_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_dialogue_place_revision"), ["revision"], unique=False)
 
     op.create_table(
         "promise",
-        sa.Column("agreement_id", sa.Uuid(), nullable=True),
+        sa.Column("agreement_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("public_text", sa.Text(), nullable=False),
         sa.Column("municipality_code", sa.String(length=4), nullable=True),
@@ -1105,13 +1093,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1146,7 +1134,7 @@ def upgrade() -> None:
 
     op.create_table(
         "root_cause_analysis",
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("scanning", sa.Text(), nullable=False),
         sa.Column("analysis", sa.Text(), nullable=False),
         sa.Column("response", sa.Text(), nullable=False),
@@ -1158,13 +1146,13 @@ def upgrade() -> None:
         sa.Column("target_guardian", sa.Text(), nullable=False),
         sa.Column("place_manager", sa.Text(), nullable=False),
         sa.Column("event_chain", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1192,16 +1180,16 @@ def upgrade() -> None:
 
     op.create_table(
         "situation_problem",
-        sa.Column("situation_picture_id", sa.Uuid(), nullable=False),
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
+        sa.Column("situation_picture_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("rank", sa.Integer(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1238,15 +1226,10 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_situation_problem_revision"), ["revision"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_situation_problem_situation_picture_id"),
-            ["situation_picture_id"],
-            unique=False,
-        )
 
     op.create_table(
         "source",
-        sa.Column("situation_picture_id", sa.Uuid(), nullable=False),
+        sa.Column("situation_picture_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column(
             "source_type",
             sa.Enum(
@@ -1266,13 +1249,13 @@ def upgrade() -> None:
         ),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("police_only", sa.Boolean(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1302,16 +1285,16 @@ def upgrade() -> None:
 
     op.create_table(
         "cause",
-        sa.Column("analysis_id", sa.Uuid(), nullable=False),
+        sa.Column("analysis_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1339,7 +1322,7 @@ def upgrade() -> None:
 
     op.create_table(
         "commitment",
-        sa.Column("promise_id", sa.Uuid(), nullable=False),
+        sa.Column("promise_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column(
             "party",
             sa.Enum(
@@ -1353,16 +1336,16 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("organisation_id", sa.Uuid(), nullable=True),
+        sa.Column("organisation_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1396,7 +1379,7 @@ def upgrade() -> None:
 
     op.create_table(
         "follow_up",
-        sa.Column("promise_id", sa.Uuid(), nullable=True),
+        sa.Column("promise_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("held_on", sa.Date(), nullable=False),
         sa.Column(
             "kind",
@@ -1413,13 +1396,13 @@ def upgrade() -> None:
         sa.Column("narrative", sa.Text(), nullable=False),
         sa.Column("hours", sa.Float(), nullable=True),
         sa.Column("reported_to", sa.String(length=200), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1446,15 +1429,15 @@ def upgrade() -> None:
 
     op.create_table(
         "meeting_attendee",
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("contact_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("meeting_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("contact_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1485,23 +1468,20 @@ def upgrade() -> None:
             batch_op.f("ix_meeting_attendee_contact_id"), ["contact_id"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_meeting_attendee_meeting_id"), ["meeting_id"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_meeting_attendee_revision"), ["revision"], unique=False
         )
 
     op.create_table(
         "problem_concern",
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
-        sa.Column("concern_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("concern_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1531,22 +1511,19 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_problem_concern_concern_id"), ["concern_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_problem_concern_problem_id"), ["problem_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_problem_concern_revision"), ["revision"], unique=False)
 
     op.create_table(
         "problem_source",
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
-        sa.Column("source_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("source_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1573,9 +1550,6 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("problem_source", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_problem_source_problem_id"), ["problem_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_problem_source_revision"), ["revision"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_problem_source_source_id"), ["source_id"], unique=False
@@ -1583,15 +1557,15 @@ def upgrade() -> None:
 
     op.create_table(
         "promise_problem",
-        sa.Column("promise_id", sa.Uuid(), nullable=False),
-        sa.Column("problem_id", sa.Uuid(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("promise_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1621,16 +1595,13 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_promise_problem_problem_id"), ["problem_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_promise_problem_promise_id"), ["promise_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_promise_problem_revision"), ["revision"], unique=False)
 
     op.create_table(
         "measure",
-        sa.Column("promise_id", sa.Uuid(), nullable=True),
-        sa.Column("problem_id", sa.Uuid(), nullable=True),
-        sa.Column("cause_id", sa.Uuid(), nullable=True),
+        sa.Column("promise_id", sa.LargeBinary(length=16), nullable=True),
+        sa.Column("problem_id", sa.LargeBinary(length=16), nullable=True),
+        sa.Column("cause_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("operational_goal", sa.Text(), nullable=False),
         sa.Column("starts_on", sa.Date(), nullable=True),
@@ -1663,13 +1634,13 @@ def upgrade() -> None:
             ),
             nullable=True,
         ),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1703,8 +1674,8 @@ def upgrade() -> None:
 
     op.create_table(
         "follow_up_measure",
-        sa.Column("follow_up_id", sa.Uuid(), nullable=False),
-        sa.Column("measure_id", sa.Uuid(), nullable=False),
+        sa.Column("follow_up_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("measure_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column(
             "status",
             sa.Enum(
@@ -1734,13 +1705,13 @@ def upgrade() -> None:
         ),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("hours", sa.Float(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1770,9 +1741,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("follow_up_measure", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_follow_up_measure_follow_up_id"), ["follow_up_id"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_follow_up_measure_measure_id"), ["measure_id"], unique=False
         )
         batch_op.create_index(
@@ -1781,8 +1749,8 @@ def upgrade() -> None:
 
     op.create_table(
         "indicator",
-        sa.Column("promise_id", sa.Uuid(), nullable=True),
-        sa.Column("measure_id", sa.Uuid(), nullable=True),
+        sa.Column("promise_id", sa.LargeBinary(length=16), nullable=True),
+        sa.Column("measure_id", sa.LargeBinary(length=16), nullable=True),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column(
             "source_kind",
@@ -1802,13 +1770,13 @@ def upgrade() -> None:
         sa.Column("unit", sa.String(length=40), nullable=False),
         sa.Column("baseline", sa.Float(), nullable=True),
         sa.Column("target", sa.Float(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1838,17 +1806,17 @@ def upgrade() -> None:
 
     op.create_table(
         "indicator_value",
-        sa.Column("indicator_id", sa.Uuid(), nullable=False),
+        sa.Column("indicator_id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("measured_on", sa.Date(), nullable=False),
         sa.Column("value", sa.Float(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.LargeBinary(length=16), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=False),
-        sa.Column("origin_device", sa.Uuid(), nullable=False),
+        sa.Column("origin_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.BigInteger(), nullable=False),
-        sa.Column("revision_device", sa.Uuid(), nullable=False),
+        sa.Column("revision_device", sa.LargeBinary(length=16), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
             "sensitivity",
@@ -1894,7 +1862,6 @@ def downgrade() -> None:
     with op.batch_alter_table("follow_up_measure", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_follow_up_measure_revision"))
         batch_op.drop_index(batch_op.f("ix_follow_up_measure_measure_id"))
-        batch_op.drop_index(batch_op.f("ix_follow_up_measure_follow_up_id"))
 
     op.drop_table("follow_up_measure")
     with op.batch_alter_table("measure", schema=None) as batch_op:
@@ -1908,25 +1875,21 @@ def downgrade() -> None:
     op.drop_table("measure")
     with op.batch_alter_table("promise_problem", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_promise_problem_revision"))
-        batch_op.drop_index(batch_op.f("ix_promise_problem_promise_id"))
         batch_op.drop_index(batch_op.f("ix_promise_problem_problem_id"))
 
     op.drop_table("promise_problem")
     with op.batch_alter_table("problem_source", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_problem_source_source_id"))
         batch_op.drop_index(batch_op.f("ix_problem_source_revision"))
-        batch_op.drop_index(batch_op.f("ix_problem_source_problem_id"))
 
     op.drop_table("problem_source")
     with op.batch_alter_table("problem_concern", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_problem_concern_revision"))
-        batch_op.drop_index(batch_op.f("ix_problem_concern_problem_id"))
         batch_op.drop_index(batch_op.f("ix_problem_concern_concern_id"))
 
     op.drop_table("problem_concern")
     with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_attendee_revision"))
-        batch_op.drop_index(batch_op.f("ix_meeting_attendee_meeting_id"))
         batch_op.drop_index(batch_op.f("ix_meeting_attendee_contact_id"))
 
     op.drop_table("meeting_attendee")
@@ -1953,7 +1916,6 @@ def downgrade() -> None:
 
     op.drop_table("source")
     with op.batch_alter_table("situation_problem", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_situation_problem_situation_picture_id"))
         batch_op.drop_index(batch_op.f("ix_situation_problem_revision"))
         batch_op.drop_index(batch_op.f("ix_situation_problem_problem_id"))
 
@@ -1972,13 +1934,11 @@ def downgrade() -> None:
     with op.batch_alter_table("dialogue_place", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_dialogue_place_revision"))
         batch_op.drop_index(batch_op.f("ix_dialogue_place_place_id"))
-        batch_op.drop_index(batch_op.f("ix_dialogue_place_dialogue_id"))
 
     op.drop_table("dialogue_place")
     with op.batch_alter_table("dialogue_organiser", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_dialogue_organiser_revision"))
         batch_op.drop_index(batch_op.f("ix_dialogue_organiser_organisation_id"))
-        batch_op.drop_index(batch_op.f("ix_dialogue_organiser_dialogue_id"))
 
     op.drop_table("dialogue_organiser")
     with op.batch_alter_table("decision", schema=None) as batch_op:
@@ -2001,7 +1961,6 @@ def downgrade() -> None:
     with op.batch_alter_table("agreement_problem", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agreement_problem_revision"))
         batch_op.drop_index(batch_op.f("ix_agreement_problem_problem_id"))
-        batch_op.drop_index(batch_op.f("ix_agreement_problem_agreement_id"))
 
     op.drop_table("agreement_problem")
     with op.batch_alter_table("agreement_party", schema=None) as batch_op:
@@ -2047,7 +2006,6 @@ def downgrade() -> None:
     with op.batch_alter_table("district_municipality", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_district_municipality_revision"))
         batch_op.drop_index(batch_op.f("ix_district_municipality_municipality_code"))
-        batch_op.drop_index(batch_op.f("ix_district_municipality_district_id"))
 
     op.drop_table("district_municipality")
     with op.batch_alter_table("dialogue", schema=None) as batch_op:
