@@ -57,7 +57,7 @@ test: $(VENV)/.stamp-dev
 lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy kommunpolis
+	$(VENV)/bin/mypy kommunpolis tools bench
 
 # bench: run the benchmark suite; results go to bench/out/.
 bench: $(VENV)/.stamp-dev

@@ -154,9 +154,9 @@ def dump(revision: str) -> str:
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "fixture.sqlite"
         engine = create_sqlite_engine(path)
-        with engine.connect() as connection:
-            connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            connection.commit()
+        with engine.connect() as engine_connection:
+            engine_connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            engine_connection.commit()
         upgrade_to_head(engine, revision)
         engine.dispose()
         connection = sqlite3.connect(path)
