@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("id", type=uuid.UUID, metavar="ID")
     status.add_argument("status", metavar="STATUS")
 
+    shots = command("screenshots", "render the windows with demo data to PNG files, and exit")
+    shots.add_argument("directory", type=Path, metavar="DIR")
+
     command("check", "check the database's integrity and references")
 
     backup = command("backup", "write a consistent copy of the database")
@@ -251,6 +254,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             from kommunpolis.app import run_gui
 
             return run_gui(paths)
+        if command == "screenshots":
+            from kommunpolis.ui.screenshots import render_screenshots
+
+            for written in render_screenshots(args.directory):
+                out.write(f"{written}\n")
+            return EXIT_OK
         if command in FILE_COMMANDS:
             return FILE_COMMANDS[command](build_maintenance(paths), args, out)
         services = build_services(paths, busy_timeout_ms=_busy_timeout_ms())
