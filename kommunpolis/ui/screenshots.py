@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kommunpolis.paths import AppPaths
+from kommunpolis.services.read_models import KindCount
 
 DEMO_DIALOGUES = 500
 PROFILE_KOMMUNER = ("0180", "0184", "0182")
@@ -74,12 +75,10 @@ def render_screenshots(target_dir: Path) -> list[Path]:
                 lambda _summary: finished.append(True),
             )
             _wait_until(app, lambda: bool(finished))
-            counted: list[bool] = []
-            controller.worker.submit(
-                services.records.stats,
-                lambda counts: (controller.window.show_counts(counts), counted.append(True)),
-            )
-            _wait_until(app, lambda: bool(counted))
+            counts: list[tuple[KindCount, ...]] = []
+            controller.worker.submit(services.records.stats, counts.append)
+            _wait_until(app, lambda: bool(counts))
+            controller.window.show_counts(counts[0])
             written.append(_save(app, controller.window, target_dir / "main_window.png"))
         finally:
             controller.shutdown()
