@@ -9,7 +9,11 @@ PIP    := $(PY) -m pip
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install run test lint bench clean
+.PHONY: help venv install run test lint bench clean translations
+
+# Swedish is the source language; English comes from this catalogue.
+TS := resources/translations/kommunpolis_en.ts
+QM := resources/translations/kommunpolis_en.qm
 
 # help: list the targets.
 help:
@@ -17,6 +21,7 @@ help:
 	@echo "make test    install test tools into .venv and run the test suite (offscreen)"
 	@echo "make lint    ruff check, ruff format --check, mypy"
 	@echo "make bench   run the benchmarks (bench/run_all.py)"
+	@echo "make translations  update the .ts catalogue from the code, then build the .qm"
 	@echo "make install editable install of the app into .venv"
 	@echo "make venv    create .venv"
 	@echo "make clean   remove .venv, build output and caches"
@@ -39,14 +44,26 @@ $(VENV)/.stamp-dev: pyproject.toml setup.py | $(PY)
 # install: editable install of the app and its runtime dependencies.
 install: $(VENV)/.stamp-app
 
+# translations: refresh the catalogue from the source (after changing visible strings),
+# then compile it. Translate new entries in the .ts (Qt Linguist: pyside6-linguist).
+translations: $(VENV)/.stamp-app
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none -source-language sv_SE \
+		-target-language en_GB $$(find kommunpolis/ui kommunpolis/app.py -name '*.py' | sort) \
+		-ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# The compiled catalogue is built, not committed.
+$(QM): $(TS) $(VENV)/.stamp-app
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
 # run: install, make sure Qt's system libraries are present (Linux), start the app.
-run: install
+run: install $(QM)
 	@tools/check_qt_libs.sh
 	$(VENV)/bin/kommunpolis
 
 # test: install test tools and run pytest offscreen. pytest's exit code 5 means
 # "no tests collected": a test run that runs nothing is a failure, say so plainly.
-test: $(VENV)/.stamp-dev
+test: $(VENV)/.stamp-dev $(QM)
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then \
 		echo "ERROR: pytest collected no tests; a test run that runs nothing is a failure." >&2; \

@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
     QObject,
     QSettings,
     Qt,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtGui import QIcon, QPixmap
@@ -32,13 +29,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.read_models import BackupView, KindCount, MunicipalityView, ProfileView
+from kommunpolis.ui.context import RecordEvents, UiContext
 from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
+from kommunpolis.ui.i18n import chosen_language, install_translations
 from kommunpolis.ui.main_window import MainWindow
 from kommunpolis.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
     from kommunpolis.composition import Services
     from kommunpolis.ui.first_run import FirstRunDialog
+    from kommunpolis.ui.search import SearchDialog
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,11 @@ class AppController(QObject):
         self.municipalities: tuple[MunicipalityView, ...] = ()
         self.first_run_dialog: FirstRunDialog | None = None
         self.message_box: QMessageBox | None = None
+        self.events = RecordEvents(self)
+        self.context: UiContext | None = None
+        self.search_dialog: SearchDialog | None = None
         window.profile_requested.connect(self.open_first_run)
+        window.search_requested.connect(self.open_search)
 
     def start(self) -> None:
         """Open the database on the worker; the rest follows from its callbacks."""
@@ -209,7 +213,28 @@ class AppController(QObject):
     def _show_profile(self, profile: ProfileView) -> None:
         names = {m.code: m.name for m in self.municipalities}
         self.window.show_profile(profile, names)
+        if self.context is None and self.services is not None:
+            self.context = UiContext(
+                paths=self.paths,
+                services=self.services,
+                worker=self.worker,
+                settings=self.window.settings,
+                events=self.events,
+            )
+            self.window.attach(self.context)
         self.profile_shown.emit(profile)
+
+    def open_search(self) -> None:
+        """Show the search dialog (one, reused, so it keeps the last query)."""
+        if self.context is None:
+            return
+        if self.search_dialog is None:
+            from kommunpolis.ui.search import SearchDialog
+
+            self.search_dialog = SearchDialog(self.context, self.window)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
 
 
 def build_app(
@@ -234,16 +259,6 @@ def app_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def install_qt_translations(app: QApplication) -> None:
-    """Load Qt's own Swedish strings (dialog buttons and the like)."""
-    translator = QTranslator(app)
-    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden), "qtbase", "_", directory
-    ):
-        app.installTranslator(translator)
-
-
 def quit_on_signals(app: QApplication) -> QTimer:
     """Quit cleanly (closing the database) on Ctrl+C in a terminal or SIGTERM at logout."""
     for number in (signal.SIGINT, signal.SIGTERM):
@@ -266,7 +281,7 @@ def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
-    install_qt_translations(app)
+    translators = install_translations(app, chosen_language(build_settings(paths)))
     configure_logging(paths.logs)
     install_excepthook(paths.logs, parent=QApplication.activeWindow)
     log.info("starting with data directory %s", paths.data_dir)
@@ -281,4 +296,5 @@ def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     QTimer.singleShot(0, controller.start)
     code = app.exec()
     controller.shutdown()
+    del translators
     return code

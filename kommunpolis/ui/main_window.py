@@ -1,9 +1,11 @@
-"""The main window: who is working, what the database holds, where it lives."""
+"""The main window: a sidebar of sections, their pages, menus, toolbar and status bar."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -16,20 +18,22 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSettings,
+    QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableView,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +42,15 @@ from kommunpolis import __version__
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
+from kommunpolis.ui.context import UiContext
+from kommunpolis.ui.errors import describe
+from kommunpolis.ui.pages.exchange import ExchangePage
+from kommunpolis.ui.pages.record_section import RecordSection
+from kommunpolis.ui.pages.settings import SettingsPage
+from kommunpolis.ui.sections import SECTIONS, SECTIONS_BY_KEY, Section, section_for_kind
 
 _GEOMETRY_KEY = "main_window/geometry"
+_SECTION_KEY = "main_window/section"
 # The invalid index that stands for the root (the default 'parent' of Qt's API).
 _NO_PARENT = QModelIndex()
 _KIND_CONTEXT = "RecordCountsModel"
@@ -188,106 +199,291 @@ class RecordCountsModel(QAbstractTableModel):
 
 
 class MainWindow(QMainWindow):
-    """The application window; the workbench grows here."""
+    """The workbench: sidebar sections on the left, the chosen section's page on the right."""
 
     profile_requested = Signal()
+    search_requested = Signal()
 
     def __init__(
         self, *, settings: QSettings, database_path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.settings = settings
+        self._context: UiContext | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._undo: tuple[str, uuid.UUID] | None = None
         self.setWindowTitle(self.tr("Kommunpolis"))
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(800, 560)
         self.counts_model = RecordCountsModel(self)
         self._about_box: QMessageBox | None = None
+        self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self._build_central()
         self._build_status_bar(database_path)
         geometry = settings.value(_GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(900, 640)
+            self.resize(1200, 760)
         self.show_opening()
 
     # ---------------------------------------------------------------- building
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+    def _build_actions(self) -> None:
         self.quit_action = QAction(self.tr("&Avsluta"), self)
         # Set explicitly: QKeySequence.Quit has no binding on Windows.
         self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        self.new_action = QAction(_icon("new"), self.tr("&Ny"), self)
+        self.new_action.setShortcut(QKeySequence(self.tr("Ctrl+N")))
+        self.new_action.setToolTip(self.tr("Ny post i den här delen (Ctrl+N)"))
+        self.new_action.triggered.connect(self.new_record)
+
+        self.new_dialogue_action = QAction(self.tr("Ny &dialog"), self)
+        self.new_dialogue_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
+        self.new_dialogue_action.triggered.connect(self.new_dialogue)
+
+        self.search_action = QAction(_icon("search"), self.tr("&Sök…"), self)
+        self.search_action.setShortcuts(
+            [QKeySequence(self.tr("Ctrl+F")), QKeySequence(self.tr("Ctrl+K"))]
+        )
+        self.search_action.setToolTip(self.tr("Sök bland alla poster (Ctrl+F)"))
+        self.search_action.triggered.connect(self.search_requested)
+
+        self.undo_delete_action = QAction(_icon("undo"), self.tr("Ån&gra borttagning"), self)
+        self.undo_delete_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
+        self.undo_delete_action.setEnabled(False)
+        self.undo_delete_action.triggered.connect(self.undo_delete)
+
         self.about_action = QAction(self.tr("&Om Kommunpolis"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+
+        self.section_actions: list[QAction] = []
+        for number, section in enumerate(SECTIONS, start=1):
+            action = QAction(section.label, self)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _checked=False, key=section.key: self.show_section(key))
+            self.section_actions.append(action)
+        for action in (self.new_action, self.new_dialogue_action, self.search_action):
+            action.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.new_dialogue_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Redigera"))
+        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.undo_delete_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        for action in self.section_actions:
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Verktyg"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.search_action)
+        toolbar.addAction(self.undo_delete_action)
 
     def _build_central(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
 
         header = QFrame(central)
         header.setObjectName("profileHeader")
         header.setFrameShape(QFrame.Shape.StyledPanel)
         header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(16, 12, 16, 12)
-        text = QVBoxLayout()
-        text.setSpacing(4)
+        header_layout.setContentsMargins(16, 8, 16, 8)
         self.name_label = QLabel(header)
         font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.role_label = QLabel(header)
         self.municipalities_label = QLabel(header)
         self.municipalities_label.setWordWrap(True)
-        for label in (self.name_label, self.role_label, self.municipalities_label):
-            text.addWidget(label)
-        header_layout.addLayout(text, 1)
+        header_layout.addWidget(self.name_label)
+        header_layout.addWidget(self.role_label)
+        header_layout.addWidget(self.municipalities_label, 1)
         self.create_profile_button = QPushButton(self.tr("Skapa profil…"), header)
         self.create_profile_button.clicked.connect(self.profile_requested)
-        header_layout.addWidget(self.create_profile_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(header)
+        header_layout.addWidget(self.create_profile_button)
+        outer.addWidget(header)
 
-        self.counts_title = QLabel(self.tr("Poster i databasen"), central)
-        title_font = self.counts_title.font()
-        title_font.setBold(True)
-        self.counts_title.setFont(title_font)
-        layout.addWidget(self.counts_title)
-
-        self.counts_view = QTableView(central)
-        self.counts_view.setModel(self.counts_model)
-        self.counts_view.setAccessibleName(self.tr("Antal poster per typ"))
-        self.counts_title.setBuddy(self.counts_view)
-        self.counts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.counts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts_view.setAlternatingRowColors(True)
-        self.counts_view.setShowGrid(False)
-        self.counts_view.verticalHeader().hide()
-        self.counts_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        horizontal = self.counts_view.horizontalHeader()
-        horizontal.setSectionResizeMode(
-            RecordCountsModel.Column.KIND, QHeaderView.ResizeMode.Stretch
+        body = QHBoxLayout()
+        body.setContentsMargins(8, 8, 8, 0)
+        body.setSpacing(8)
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Delar av programmet"))
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        for section in SECTIONS:
+            item = QListWidgetItem(_icon(f"sections/{section.icon}"), section.label)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
+            self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(
+            max(self.fontMetrics().horizontalAdvance(s.label) for s in SECTIONS) + 70
         )
-        for column in (RecordCountsModel.Column.LIVE, RecordCountsModel.Column.DELETED):
-            horizontal.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.counts_view, 1)
+        self.sidebar.setEnabled(False)
+        self.sidebar.currentRowChanged.connect(self._section_changed)
+        body.addWidget(self.sidebar)
+
+        self.stack = QStackedWidget(central)
+        self.start_page = QLabel(central)
+        self.start_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_page.setWordWrap(True)
+        self.stack.addWidget(self.start_page)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self, database_path: Path) -> None:
         status = self.statusBar()
+        self.profile_status = QLabel()
         self.database_label = QLabel(self.tr("Databas: {path}").format(path=database_path))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(self.tr("Ångra"))
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_delete)
         self.backup_label = QLabel()
+        status.addWidget(self.profile_status)
         status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.undo_button)
         status.addPermanentWidget(self.backup_label)
+
+    # ---------------------------------------------------------------- the workbench
+
+    def attach(self, context: UiContext) -> None:
+        """Build the section pages on an open database with a profile; show the last section."""
+        if self._context is not None:
+            return
+        self._context = context
+        context.events.open_record_requested.connect(self.open_record)
+        context.events.undo_offered.connect(self.offer_undo)
+        self.sidebar.setEnabled(True)
+        for action in (self.new_action, self.new_dialogue_action, self.search_action):
+            action.setEnabled(True)
+        last = self._settings.value(_SECTION_KEY, "overview")
+        keys = [section.key for section in SECTIONS]
+        self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
+        self._section_changed(self.sidebar.currentRow())
+
+    def page(self, key: str) -> QWidget:
+        """Return the page of a section, building it on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._build_page(SECTIONS_BY_KEY[key])
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def show_section(self, key: str) -> None:
+        """Switch to a section."""
+        if self._context is None:
+            return
+        keys = [section.key for section in SECTIONS]
+        self.sidebar.setCurrentRow(keys.index(key))
+
+    def current_section(self) -> str:
+        """The key of the section shown."""
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "overview"
+
+    def new_record(self) -> None:
+        """Start a new record of the current section's kind (a dialogue from Översikt)."""
+        page = self._pages.get(self.current_section())
+        if isinstance(page, RecordSection):
+            page.new_record()
+        else:
+            self.new_dialogue()
+
+    def new_dialogue(self) -> None:
+        """Go to Dialoger and start a new dialogue."""
+        self.show_section("dialogues")
+        page = self.page("dialogues")
+        assert isinstance(page, RecordSection)
+        page.tabs.setCurrentIndex(0)
+        page.new_record()
+
+    def open_record(self, kind: str, record_id: uuid.UUID) -> None:
+        """Show a record in its section (from search, Översikt or a link)."""
+        section = section_for_kind(kind)
+        if section is None:
+            return
+        self.show_section(section.key)
+        page = self.page(section.key)
+        assert isinstance(page, RecordSection)
+        page.open_record(kind, record_id)
+
+    def offer_undo(self, message: str, kind: str, record_id: uuid.UUID) -> None:
+        """Offer Ångra for a deletion in the status bar."""
+        self._undo = (kind, record_id)
+        self.undo_delete_action.setEnabled(True)
+        self.undo_button.setText(self.tr("Ångra"))
+        self.undo_button.show()
+        self.statusBar().showMessage(message, 15_000)
+        QTimer.singleShot(15_000, self._forget_undo)
+
+    def undo_delete(self) -> None:
+        """Restore the record deleted last."""
+        if self._undo is None or self._context is None:
+            return
+        kind, record_id = self._undo
+        self._forget_undo()
+        context = self._context
+
+        def restored(_summary: object) -> None:
+            context.events.record_restored.emit(kind, record_id)
+            self.statusBar().showMessage(self.tr("Borttagningen ångrades."), 5_000)
+            self.open_record(kind, record_id)
+
+        context.worker.submit(
+            lambda: context.services.records.restore(kind, record_id),
+            restored,
+            lambda error: self.statusBar().showMessage(describe(error)[1], 10_000),
+        )
+
+    def _forget_undo(self) -> None:
+        self._undo = None
+        self.undo_delete_action.setEnabled(False)
+        self.undo_button.hide()
+
+    def _section_changed(self, row: int) -> None:
+        if self._context is None or row < 0:
+            return
+        key = SECTIONS[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        self._settings.setValue(_SECTION_KEY, key)
+        self.new_action.setEnabled(
+            isinstance(self._pages.get(key), RecordSection) or key == "overview"
+        )
+
+    def _build_page(self, section: Section) -> QWidget:
+        context = self._context
+        assert context is not None
+        if section.kinds:
+            return RecordSection(context, section, self.stack)
+        if section.key == "overview":
+            from kommunpolis.ui.pages.overview import OverviewPage
+
+            return OverviewPage(context, self.stack)
+        if section.key == "settings":
+            return SettingsPage(context, self.counts_model, self.stack)
+        return ExchangePage(self.stack)
 
     # ---------------------------------------------------------------- states
 
@@ -297,7 +493,7 @@ class MainWindow(QMainWindow):
         self.role_label.clear()
         self.municipalities_label.clear()
         self.create_profile_button.hide()
-        self.counts_view.setEnabled(False)
+        self.start_page.setText(self.tr("Öppnar databasen…"))
 
     def show_no_profile(self) -> None:
         """Show that there is no profile yet, with a way to create one."""
@@ -305,7 +501,7 @@ class MainWindow(QMainWindow):
         self.role_label.setText(self.tr("Skapa din profil för att börja arbeta."))
         self.municipalities_label.clear()
         self.create_profile_button.show()
-        self.counts_view.setEnabled(True)
+        self.start_page.setText(self.tr("Skapa din profil för att börja arbeta."))
 
     def show_profile(self, profile: ProfileView, municipality_names: Mapping[str, str]) -> None:
         """Show who is working and in which kommuner."""
@@ -314,18 +510,21 @@ class MainWindow(QMainWindow):
         if profile.district_name:
             parts.append(self.tr("Lokalpolisområde: {name}").format(name=profile.district_name))
         self.role_label.setText(" · ".join(parts))
-        names = sorted(municipality_names.get(code, code) for code in profile.municipality_codes)
+        names = sorted(
+            (municipality_names.get(code, code) for code in profile.municipality_codes),
+            key=swedish_key,
+        )
         if names:
             self.municipalities_label.setText(
                 self.tr("Kommuner: {names}").format(names=", ".join(names))
             )
         else:
             self.municipalities_label.setText(self.tr("Inga kommuner valda"))
+        self.profile_status.setText(f"{profile.name} · {role_label(profile.role)}")
         self.create_profile_button.hide()
-        self.counts_view.setEnabled(True)
 
     def show_counts(self, counts: Sequence[KindCount]) -> None:
-        """Show the number of records per kind."""
+        """Show the number of records per kind (in Inställningar)."""
         self.counts_model.set_counts(counts)
 
     def show_backup(self, backup: BackupView | None) -> None:
@@ -365,7 +564,16 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- Qt overrides
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        """Remember the window's size and place."""
+        """Remember the window's size and place, and each section's layout."""
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        for page in self._pages.values():
+            if isinstance(page, RecordSection):
+                page.save_state()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _icon(name: str) -> QIcon:
+    """Return an icon shipped in resources/icons (an empty icon if it is missing)."""
+    resource = files("kommunpolis.resources") / "icons" / f"{name}.svg"
+    return QIcon(str(resource)) if isinstance(resource, Path) and resource.is_file() else QIcon()

@@ -36,14 +36,15 @@ def _save(app: QApplication, widget: QWidget, target: Path) -> Path:
 
 def render_screenshots(target_dir: Path) -> list[Path]:
     """Write first_run.png and main_window.png into ``target_dir``; return their paths."""
-    from kommunpolis.app import app_icon, build_app, install_qt_translations
+    from kommunpolis.app import app_icon, build_app
+    from kommunpolis.ui.i18n import SWEDISH, install_translations
     from kommunpolis.ui.tasks import DatabaseWorker
 
     target_dir.mkdir(parents=True, exist_ok=True)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     app.setWindowIcon(app_icon())
-    install_qt_translations(app)
+    translators = install_translations(app, SWEDISH)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kommunpolis-shots-") as scratch:
         controller = build_app(AppPaths(data_dir=Path(scratch)), worker=DatabaseWorker())
@@ -82,4 +83,5 @@ def render_screenshots(target_dir: Path) -> list[Path]:
             written.append(_save(app, controller.window, target_dir / "main_window.png"))
         finally:
             controller.shutdown()
+    del translators
     return written

@@ -1,0 +1,124 @@
+"""A section of record lists with an editor beside them (Dialoger, Möten, …)."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+
+from kommunpolis.ui.context import UiContext
+from kommunpolis.ui.labels import kind_label
+from kommunpolis.ui.sections import Section
+
+_SPLITTER_KEY = "sections/{key}/splitter"
+
+
+class RecordSection(QWidget):
+    """Tabs for the section's kinds; each a lazy list on the left and an editor on the right."""
+
+    def __init__(self, context: UiContext, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.section = section
+        self.setObjectName(f"section-{section.key}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.tabs = QTabBar(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Vad som visas"))
+        for kind in section.kinds:
+            self.tabs.addTab(kind_label(kind, plural=True))
+        self.tabs.setVisible(len(section.kinds) > 1)
+        layout.addWidget(self.tabs)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.lists = QStackedWidget(self.splitter)
+        self.editors = QStackedWidget(self.splitter)
+        self.splitter.addWidget(self.lists)
+        self.splitter.addWidget(self.editors)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        state = context.settings.value(_SPLITTER_KEY.format(key=section.key))
+        if state is not None:
+            self.splitter.restoreState(state)
+
+        self._views: dict[str, QWidget] = {}
+        self._editor_widgets: dict[str, QWidget] = {}
+        self.tabs.currentChanged.connect(self._show_tab)
+        self._show_tab(0)
+
+    # ---------------------------------------------------------------- public
+
+    @property
+    def current_kind(self) -> str:
+        """The kind whose list is shown."""
+        return self.section.kinds[max(self.tabs.currentIndex(), 0)]
+
+    def new_record(self) -> None:
+        """Start a new record of the shown kind in the editor."""
+        editor = self._editor(self.current_kind)
+        if self.current_kind == "dialogues":
+            editor.new_dialogue()  # type: ignore[attr-defined]
+        else:
+            editor.new_record(self.current_kind)  # type: ignore[attr-defined]
+        editor.setFocus()
+
+    def open_record(self, kind: str, record_id: uuid.UUID) -> None:
+        """Show ``kind``'s tab, select the record in its list and open it in the editor."""
+        if kind not in self.section.kinds:
+            return
+        self.tabs.setCurrentIndex(self.section.kinds.index(kind))
+        view = self._view(kind)
+        view.select_record(record_id)  # type: ignore[attr-defined]
+        self._edit(kind, record_id)
+
+    def save_state(self) -> None:
+        """Remember the splitter's position."""
+        self._context.settings.setValue(
+            _SPLITTER_KEY.format(key=self.section.key), self.splitter.saveState()
+        )
+
+    # ---------------------------------------------------------------- internals
+
+    def _show_tab(self, index: int) -> None:
+        kind = self.section.kinds[max(index, 0)]
+        self.lists.setCurrentWidget(self._view(kind))
+        self.editors.setCurrentWidget(self._editor(kind))
+
+    def _view(self, kind: str) -> QWidget:
+        view = self._views.get(kind)
+        if view is None:
+            from kommunpolis.ui.widgets.record_list import RecordListView
+
+            view = RecordListView(self._context, kind, self.lists)
+            view.record_selected.connect(self._edit)
+            view.record_activated.connect(self._edit_and_focus)
+            self.lists.addWidget(view)
+            self._views[kind] = view
+        return view
+
+    def _editor(self, kind: str) -> QWidget:
+        editor = self._editor_widgets.get(kind)
+        if editor is None:
+            if kind == "dialogues":
+                from kommunpolis.ui.editors.dialogue_editor import DialogueEditor
+
+                editor = DialogueEditor(self._context, self.editors)
+            else:
+                from kommunpolis.ui.editors import RecordEditor
+
+                editor = RecordEditor(self._context, self.editors)
+            self.editors.addWidget(editor)
+            self._editor_widgets[kind] = editor
+        return editor
+
+    def _edit(self, kind: str, record_id: uuid.UUID) -> None:
+        self._editor(kind).show_record(kind, record_id)  # type: ignore[attr-defined]
+
+    def _edit_and_focus(self, kind: str, record_id: uuid.UUID) -> None:
+        self._edit(kind, record_id)
+        self._editor(kind).setFocus()
