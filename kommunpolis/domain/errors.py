@@ -7,6 +7,7 @@ carries the facts as attributes so that the UI can render its own translated tex
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -141,3 +142,18 @@ class BackupFailed(KnownError):
         self.target = target
         self.detail = detail
         super().__init__(f"backup to {target} failed: {detail}")
+
+
+class FieldErrors(KnownError):
+    """One or more fields of a record hold values that cannot be saved.
+
+    ``problems`` maps each field's name to a code and its parameters, e.g.
+    ``{"title": ("required", {}), "text": ("too_long", {"limit": 200})}``; the UI
+    words each code in Swedish next to its field. Nothing was saved.
+    """
+
+    def __init__(self, kind: str, problems: Mapping[str, tuple[str, Mapping[str, object]]]) -> None:
+        self.kind = kind
+        self.problems = dict(problems)
+        listed = "; ".join(f"{name}: {code}" for name, (code, _params) in self.problems.items())
+        super().__init__(f"{kind} not saved: {listed}")

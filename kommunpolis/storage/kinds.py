@@ -34,12 +34,14 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("analyses", t.RootCauseAnalysis, "scanning"),
     RecordKind("causes", t.Cause, "text"),
     RecordKind("agreements", t.Agreement, "title", "status"),
+    RecordKind("agreement-parties", t.AgreementParty, "signatory_name"),
     RecordKind("promises", t.Promise, "title", "status"),
     RecordKind("commitments", t.Commitment, "text"),
     RecordKind("measures", t.Measure, "title", "status"),
     RecordKind("indicators", t.Indicator, "name"),
     RecordKind("indicator-values", t.IndicatorValue, "note"),
     RecordKind("followups", t.FollowUp, "narrative"),
+    RecordKind("followup-measures", t.FollowUpMeasure, "note", "status"),
     RecordKind("attachments", t.Attachment, "filename"),
 )
 

@@ -23,6 +23,7 @@ from kommunpolis.domain.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DemoRefused,
+    FieldErrors,
     InvalidInput,
     InvalidTransition,
     KnownError,
@@ -50,6 +51,10 @@ def describe(error: KnownError) -> tuple[str, str]:
         return _describe_database(error)
     if isinstance(error, InvalidInput):
         return _tr("Ogiltigt värde"), field_message(error)
+    if isinstance(error, FieldErrors):
+        return _tr("Några fält behöver rättas"), _tr(
+            "Rätta de markerade fälten. Inget av det du skrivit har försvunnit."
+        )
     if isinstance(error, InvalidTransition):
         return _tr("Statusen kan inte ändras"), _tr(
             "En post kan inte gå från ”{current}” till ”{target}”."

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._undo: tuple[str, uuid.UUID] | None = None
         self.setWindowTitle(self.tr("Kommunpolis"))
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(640, 480)
         self.counts_model = RecordCountsModel(self)
         self._about_box: QMessageBox | None = None
         self._build_actions()

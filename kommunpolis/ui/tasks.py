@@ -64,6 +64,9 @@ class _WorkerThread(QThread):
             # Emitted from this thread to an object living in the GUI thread:
             # Qt queues the call, so the callbacks run on the GUI thread.
             self.job_finished.emit(job)
+            # Let go of the job here: otherwise this thread holds its callbacks (and the
+            # widgets they capture) until the next job, and may be the one to free them.
+            del job
 
 
 class DatabaseWorker(QObject):
