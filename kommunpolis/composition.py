@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, union_all
 
 from kommunpolis.paths import AppPaths
+from kommunpolis.services.attention import AttentionService
+from kommunpolis.services.editing import EditingService
 from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.services.profiles import ProfileService
 from kommunpolis.services.records import RecordService
+from kommunpolis.services.search import SearchService
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.database import Database, open_database
 from kommunpolis.storage.failures import database_errors
@@ -30,6 +33,9 @@ class Services:
     attachments: AttachmentStore
     profiles: ProfileService
     records: RecordService
+    editing: EditingService
+    attention: AttentionService
+    search: SearchService
     maintenance: MaintenanceService
 
     def close(self) -> None:
@@ -73,5 +79,8 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         attachments=maintenance.attachments,
         profiles=ProfileService(uow=unit_of_work),
         records=RecordService(uow=unit_of_work),
+        editing=EditingService(uow=unit_of_work),
+        attention=AttentionService(uow=unit_of_work),
+        search=SearchService(uow=unit_of_work),
         maintenance=maintenance,
     )
