@@ -7,6 +7,7 @@ GUI thread through the worker's callbacks.
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -270,6 +271,16 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
+def freeze_startup_objects() -> None:
+    """Exempt what start-up built (modules, widgets) from the collector's full sweeps.
+
+    Those objects live as long as the app; sweeping them again and again cost ~100 ms
+    pauses on the GUI thread while scrolling a 100 000-row list (measured in the bench).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     """Start the desktop app on ``paths``; return the process exit code."""
     existing = QApplication.instance()
@@ -294,6 +305,7 @@ def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     controller.window.show()
     # Start after the event loop has painted the window.
     QTimer.singleShot(0, controller.start)
+    controller.profile_shown.connect(freeze_startup_objects)
     code = app.exec()
     controller.shutdown()
     del translators

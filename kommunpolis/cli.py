@@ -20,6 +20,7 @@ from kommunpolis.domain.errors import KnownError
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import DATA_DIR_ENV, resolve_paths
 from kommunpolis.services.maintenance import MaintenanceService
+from kommunpolis.services.search import SEARCHABLE_KINDS
 from kommunpolis.storage.kinds import KINDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -77,6 +78,18 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("kind", choices=[k.name for k in KINDS if k.status_column], metavar="KIND")
     status.add_argument("id", type=uuid.UUID, metavar="ID")
     status.add_argument("status", metavar="STATUS")
+
+    search = command("search", "find dialogues, concerns, meetings, problems, promises, measures")
+    search.add_argument("text", metavar="TEXT", help="words to find; the last may be unfinished")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument(
+        "--kind",
+        action="append",
+        choices=SEARCHABLE_KINDS,
+        metavar="KIND",
+        help="only this kind (repeatable)",
+    )
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="per kind")
 
     shots = command("screenshots", "render the windows with demo data to PNG files, and exit")
     shots.add_argument("directory", type=Path, metavar="DIR")
@@ -184,6 +197,49 @@ def _cmd_status(services: Services, args: argparse.Namespace, out: TextIO) -> in
     return EXIT_OK
 
 
+def _cmd_search(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    results = services.search.search(args.text, kinds=args.kind, limit_per_kind=args.limit)
+    if args.json:
+        _print_json(
+            {
+                "query": results.query,
+                "groups": [
+                    {
+                        "kind": group.kind,
+                        "total": group.total,
+                        "total_capped": group.total_capped,
+                        "hits": [
+                            {
+                                "id": str(hit.id),
+                                "title": hit.title,
+                                "marked_title": hit.marked_title(),
+                                "snippet": hit.marked(),
+                                "happened_at": hit.happened_at.isoformat()
+                                if hit.happened_at
+                                else None,
+                            }
+                            for hit in group.hits
+                        ],
+                    }
+                    for group in results.groups
+                ],
+            },
+            out,
+        )
+        return EXIT_OK
+    if results.empty:
+        out.write("No matches.\n")
+    for group in results.groups:
+        more = "+" if group.total_capped else ""
+        out.write(f"{group.kind} ({group.total}{more})\n")
+        for hit in group.hits:
+            when = f"{hit.happened_at:%Y-%m-%d}" if hit.happened_at else "-"
+            out.write(f"  {hit.id}  {when}  {hit.marked_title()}\n")
+            if hit.snippet:
+                out.write(f"      {hit.marked()}\n")
+    return EXIT_OK
+
+
 def _cmd_check(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     report = services.maintenance.check()
     problems = [*report.integrity, *report.foreign_key_violations, *report.attachment_problems]
@@ -229,6 +285,7 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "stats": _cmd_stats,
     "list": _cmd_list,
     "status": _cmd_status,
+    "search": _cmd_search,
     "check": _cmd_check,
     "backup": _cmd_backup,
 }

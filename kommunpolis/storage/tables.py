@@ -18,11 +18,13 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -586,3 +588,17 @@ class Attachment(Record):
     filename: Mapped[str] = mapped_column(String(NAME))
     media_type: Mapped[str] = mapped_column(String(NAME), default="application/octet-stream")
     size: Mapped[int] = mapped_column(BigInteger)
+
+
+# --- partial indexes over live rows, for the lists (migration 0004) ----------------
+_LIVE = text("deleted_at IS NULL")
+Index("ix_dialogue_live_starts_at", Dialogue.starts_at, Dialogue.id, sqlite_where=_LIVE)
+Index("ix_concern_live_dialogue_id", Concern.dialogue_id, sqlite_where=_LIVE)
+Index("ix_concern_live_theme_id", Concern.theme_id, Concern.dialogue_id, sqlite_where=_LIVE)
+Index("ix_concern_live_place_id", Concern.place_id, sqlite_where=_LIVE)
+Index(
+    "ix_problem_concern_live_problem_id",
+    ProblemConcern.problem_id,
+    ProblemConcern.concern_id,
+    sqlite_where=_LIVE,
+)

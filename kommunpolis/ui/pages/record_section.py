@@ -12,6 +12,7 @@ from kommunpolis.ui.labels import kind_label
 from kommunpolis.ui.sections import Section
 
 _SPLITTER_KEY = "sections/{key}/splitter"
+EDITOR_MIN_WIDTH = 420
 
 
 class RecordSection(QWidget):
@@ -42,9 +43,11 @@ class RecordSection(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
+        self.editors.setMinimumWidth(EDITOR_MIN_WIDTH)
         state = context.settings.value(_SPLITTER_KEY.format(key=section.key))
-        if state is not None:
-            self.splitter.restoreState(state)
+        if state is None or not self.splitter.restoreState(state):
+            # First visit: about half each, the list a little wider.
+            self.splitter.setSizes([560, 460])
 
         self._views: dict[str, QWidget] = {}
         self._editor_widgets: dict[str, QWidget] = {}
