@@ -11,10 +11,22 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kommunpolis.paths import AppPaths
-from kommunpolis.services.read_models import KindCount
 
 DEMO_DIALOGUES = 500
 PROFILE_KOMMUNER = ("0180", "0184", "0182")
+WINDOW_SIZE = (1280, 800)
+# Sections worth a picture of their own, with the record kind to open in the editor.
+SECTION_SHOTS: tuple[tuple[str, str | None], ...] = (
+    ("overview", None),
+    ("dialogues", "dialogues"),
+    ("meetings", "meetings"),
+    ("situation", "situation-pictures"),
+    ("promises", "promises"),
+    ("agreements", "agreements"),
+    ("places", "places"),
+    ("exchange", None),
+    ("settings", None),
+)
 
 
 def _wait_until(app: QApplication, ready: Callable[[], bool], timeout_s: float = 60.0) -> None:
@@ -25,63 +37,110 @@ def _wait_until(app: QApplication, ready: Callable[[], bool], timeout_s: float =
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def _settle(app: QApplication, seconds: float = 0.4) -> None:
+    # Lazy lists and editors load on the worker; give them a moment, then paint.
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
 def _save(app: QApplication, widget: QWidget, target: Path) -> Path:
-    # A few passes so that layouts and lazy views have painted before the grab.
-    for _ in range(10):
-        app.processEvents()
+    _settle(app, 0.1)
     if not widget.grab().save(str(target)):
         raise OSError(f"could not write {target}")
     return target
 
 
-def render_screenshots(target_dir: Path) -> list[Path]:
-    """Write first_run.png and main_window.png into ``target_dir``; return their paths."""
-    from kommunpolis.app import app_icon, build_app
-    from kommunpolis.ui.i18n import SWEDISH, install_translations
+def _first_run(app: QApplication, target_dir: Path, scratch: Path) -> Path:
+    from kommunpolis.app import build_app
     from kommunpolis.ui.tasks import DatabaseWorker
+
+    controller = build_app(AppPaths(data_dir=scratch), worker=DatabaseWorker())
+    try:
+        controller.window.show()
+        controller.start()
+        _wait_until(app, lambda: controller.first_run_dialog is not None)
+        dialog = controller.first_run_dialog
+        assert dialog is not None
+        dialog.name_edit.setText("Åsa Lindqvist")
+        dialog.district_edit.setText("LPO Norrort")
+        for code in PROFILE_KOMMUNER:
+            dialog.municipality_model.set_checked(code, True)
+        dialog.filter_edit.setText("sto")
+        shot = _save(app, dialog, target_dir / "first_run.png")
+        dialog.reject()
+        return shot
+    finally:
+        controller.shutdown()
+
+
+def _workbench(app: QApplication, target_dir: Path, scratch: Path) -> list[Path]:
+    from kommunpolis.app import build_app
+    from kommunpolis.composition import build_services
+    from kommunpolis.services.demo import DemoService
+    from kommunpolis.ui.pages.record_section import RecordSection
+    from kommunpolis.ui.tasks import DatabaseWorker
+
+    paths = AppPaths(data_dir=scratch)
+    services = build_services(paths)
+    try:
+        services.profiles.create(
+            name="Åsa Lindqvist",
+            role="officer",
+            district_name="LPO Norrort",
+            municipality_codes=PROFILE_KOMMUNER,
+        )
+        DemoService(database=services.database, clock=services.clock).generate(
+            dialogues=DEMO_DIALOGUES, seed=1
+        )
+    finally:
+        services.close()
+
+    written: list[Path] = []
+    controller = build_app(paths, worker=DatabaseWorker())
+    try:
+        window = controller.window
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        controller.start()
+        _wait_until(app, lambda: controller.context is not None)
+        for key, kind in SECTION_SHOTS:
+            window.show_section(key)
+            page = window.page(key)
+            if isinstance(page, RecordSection) and kind is not None:
+                view = page.list_view(kind)
+                _wait_until(app, lambda view=view: view.model.rowCount() > 0)  # type: ignore[misc]
+                view.table.selectRow(0)
+            _wait_until(app, lambda: controller.worker.pending == 0)
+            _settle(app)
+            written.append(_save(app, window, target_dir / f"section_{key}.png"))
+        controller.open_search()
+        search = controller.search_dialog
+        assert search is not None
+        search.search_box.setText("trygg")
+        _wait_until(app, lambda: search.model.rowCount() > 0)
+        _settle(app)
+        written.append(_save(app, search, target_dir / "search.png"))
+    finally:
+        controller.shutdown()
+    return written
+
+
+def render_screenshots(target_dir: Path) -> list[Path]:
+    """Write the first-run screen, every section and the search to PNGs in ``target_dir``."""
+    from kommunpolis.app import app_icon
+    from kommunpolis.ui.i18n import SWEDISH, install_translations
 
     target_dir.mkdir(parents=True, exist_ok=True)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     app.setWindowIcon(app_icon())
     translators = install_translations(app, SWEDISH)
-    written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="kommunpolis-shots-") as scratch:
-        controller = build_app(AppPaths(data_dir=Path(scratch)), worker=DatabaseWorker())
-        try:
-            controller.window.resize(1000, 680)
-            controller.window.show()
-            controller.start()
-            _wait_until(app, lambda: controller.first_run_dialog is not None)
-            dialog = controller.first_run_dialog
-            assert dialog is not None
-            dialog.name_edit.setText("Åsa Lindqvist")
-            dialog.district_edit.setText("LPO Norrort")
-            for code in PROFILE_KOMMUNER:
-                dialog.municipality_model.set_checked(code, True)
-            dialog.filter_edit.setText("sto")
-            written.append(_save(app, dialog, target_dir / "first_run.png"))
-
-            dialog.filter_edit.clear()
-            dialog.submit()
-            _wait_until(app, lambda: controller.services is not None and not dialog.isVisible())
-            services = controller.services
-            assert services is not None
-            from kommunpolis.services.demo import DemoService
-
-            demo = DemoService(database=services.database, clock=services.clock)
-            finished: list[bool] = []
-            controller.worker.submit(
-                lambda: demo.generate(dialogues=DEMO_DIALOGUES, seed=1),
-                lambda _summary: finished.append(True),
-            )
-            _wait_until(app, lambda: bool(finished))
-            counts: list[tuple[KindCount, ...]] = []
-            controller.worker.submit(services.records.stats, counts.append)
-            _wait_until(app, lambda: bool(counts))
-            controller.window.show_counts(counts[0])
-            written.append(_save(app, controller.window, target_dir / "main_window.png"))
-        finally:
-            controller.shutdown()
-    del translators
+    try:
+        with tempfile.TemporaryDirectory(prefix="kommunpolis-shots-") as scratch:
+            written = [_first_run(app, target_dir, Path(scratch) / "new")]
+            written += _workbench(app, target_dir, Path(scratch) / "demo")
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
     return written

@@ -5,11 +5,14 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from kommunpolis.ui.screenshots import render_screenshots
+from kommunpolis.ui.sections import SECTIONS
 
 
 def test_screenshots_are_real_pictures_of_the_windows(qapp: object, tmp_path: Path) -> None:
     written = render_screenshots(tmp_path / "shots")
-    assert [path.name for path in written] == ["first_run.png", "main_window.png"]
+    names = [path.name for path in written]
+    assert names[0] == "first_run.png" and names[-1] == "search.png"
+    assert {f"section_{section.key}.png" for section in SECTIONS} <= set(names)
     for path in written:
         image = QImage(str(path))
         assert not image.isNull(), path

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabBar, QVBoxLayout, Q
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.labels import kind_label
 from kommunpolis.ui.sections import Section
+from kommunpolis.ui.widgets.record_list import RecordListView
 
 _SPLITTER_KEY = "sections/{key}/splitter"
 EDITOR_MIN_WIDTH = 420
@@ -49,7 +50,7 @@ class RecordSection(QWidget):
             # First visit: about half each, the list a little wider.
             self.splitter.setSizes([560, 460])
 
-        self._views: dict[str, QWidget] = {}
+        self._views: dict[str, RecordListView] = {}
         self._editor_widgets: dict[str, QWidget] = {}
         self.tabs.currentChanged.connect(self._show_tab)
         self._show_tab(0)
@@ -75,9 +76,12 @@ class RecordSection(QWidget):
         if kind not in self.section.kinds:
             return
         self.tabs.setCurrentIndex(self.section.kinds.index(kind))
-        view = self._view(kind)
-        view.select_record(record_id)  # type: ignore[attr-defined]
+        self._view(kind).select_record(record_id)
         self._edit(kind, record_id)
+
+    def list_view(self, kind: str) -> RecordListView:
+        """Return the list of ``kind`` (built on first use)."""
+        return self._view(kind)
 
     def save_state(self) -> None:
         """Remember the splitter's position."""
@@ -92,11 +96,9 @@ class RecordSection(QWidget):
         self.lists.setCurrentWidget(self._view(kind))
         self.editors.setCurrentWidget(self._editor(kind))
 
-    def _view(self, kind: str) -> QWidget:
+    def _view(self, kind: str) -> RecordListView:
         view = self._views.get(kind)
         if view is None:
-            from kommunpolis.ui.widgets.record_list import RecordListView
-
             view = RecordListView(self._context, kind, self.lists)
             view.record_selected.connect(self._edit)
             view.record_activated.connect(self._edit_and_focus)

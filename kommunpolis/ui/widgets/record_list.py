@@ -82,25 +82,32 @@ class RecordListView(QWidget):
         self._count = QLabel()
         self._count.setObjectName("record-count")
 
-        bar = QHBoxLayout()
+        # Two short rows rather than one long one, so the list can share the window
+        # with the editor beside it.
+        bar = QVBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
+        bar.setSpacing(4)
+        what, when = QHBoxLayout(), QHBoxLayout()
+        bar.addLayout(what)
+        bar.addLayout(when)
         self._filter_labels: dict[QWidget, QLabel] = {}
-        for text, widget in (
-            (self.tr("&Kommun:"), self._municipality),
-            (self.tr("&Från:"), self._from),
-            (self.tr("&Till:"), self._to),
-            (self.tr("S&tatus:"), self._status),
-            (self.tr("T&ema:"), self._theme),
+        for row, text, widget in (
+            (what, self.tr("&Kommun:"), self._municipality),
+            (what, self.tr("S&tatus:"), self._status),
+            (what, self.tr("T&ema:"), self._theme),
+            (when, self.tr("&Från:"), self._from),
+            (when, self.tr("&Till:"), self._to),
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
             widget.setAccessibleName(caption.text().replace("&", "").rstrip(":"))
             self._filter_labels[widget] = caption
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addWidget(self._include_deleted)
-        bar.addStretch(1)
-        bar.addWidget(self._count)
+            row.addWidget(caption)
+            row.addWidget(widget)
+        what.addStretch(1)
+        when.addWidget(self._include_deleted)
+        when.addStretch(1)
+        when.addWidget(self._count)
 
         self.table = _RecordTable()
         self.table.setModel(self.model)
