@@ -75,7 +75,7 @@ def load_start_state(services: Services) -> StartState:
 
 
 def take_daily_backup(services: Services) -> BackupView | None:
-    """Take today's backup if not yet taken; return the newest backup (runs on the worker)."""
+    """Take today's backup if not yet taken; return the newest backup (a background thread)."""
     created = services.maintenance.daily_backup()
     if created is not None:
         return created
@@ -118,6 +118,7 @@ class AppController(QObject):
         self.first_run_dialog: FirstRunDialog | None = None
         self.message_box: QMessageBox | None = None
         self.events = RecordEvents(self)
+        self.backup_worker = DatabaseWorker(parent=self)
         self.context: UiContext | None = None
         self.search_dialog: SearchDialog | None = None
         window.profile_requested.connect(self.open_first_run)
@@ -132,6 +133,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Finish queued database work, close the database and stop the worker."""
         services, self.services = self.services, None
+        self.backup_worker.stop()
         if services is not None and self.worker.running:
             self.worker.submit(services.close)
         self.worker.stop()
@@ -142,7 +144,9 @@ class AppController(QObject):
         log.info("database open: %s", services.database.path)
         self.services = services
         self.worker.submit(lambda: load_start_state(services), self._state_loaded, self._failed)
-        self.worker.submit(
+        # The copy reads the file through its own connection; on a thread of its own it
+        # never holds up the officer's saves and lists queued on the database worker.
+        self.backup_worker.submit(
             lambda: take_daily_backup(services), self._backup_taken, self._backup_failed
         )
 

@@ -6,7 +6,7 @@ this module is the one place that turns them into the words an officer reads.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -40,6 +40,16 @@ from kommunpolis.domain.vocabulary import (
 )
 
 CONTEXT = "Labels"
+# Swedish uses one word where English needs two (one/many problems; a dialogue held, a
+# measure done): such texts carry a disambiguation so each gets its own translation.
+# Written as literal translate() calls so that lupdate picks up the disambiguation.
+_OWN_WORD: Mapping[StrEnum, Callable[[], str]] = {
+    DialogueStatus.HELD: lambda: QCoreApplication.translate("Labels", "Genomförd", "dialogue held"),
+}
+_OWN_PLURAL: Mapping[str, Callable[[], str]] = {
+    "decisions": lambda: QCoreApplication.translate("Labels", "Beslut", "plural"),
+    "problems": lambda: QCoreApplication.translate("Labels", "Problem", "plural"),
+}
 
 
 # QT_TRANSLATE_NOOP marks each text for lupdate; label() translates it when shown.
@@ -167,7 +177,10 @@ _KINDS: Mapping[str, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("Labels", "Synpunkter"),
     ),
     "meetings": (QT_TRANSLATE_NOOP("Labels", "Möte"), QT_TRANSLATE_NOOP("Labels", "Möten")),
-    "decisions": (QT_TRANSLATE_NOOP("Labels", "Beslut"), QT_TRANSLATE_NOOP("Labels", "Beslut")),
+    "decisions": (
+        QT_TRANSLATE_NOOP("Labels", "Beslut"),
+        QT_TRANSLATE_NOOP("Labels", "Beslut"),
+    ),
     "action-items": (
         QT_TRANSLATE_NOOP("Labels", "Åtgärdspunkt"),
         QT_TRANSLATE_NOOP("Labels", "Åtgärdspunkter"),
@@ -177,7 +190,10 @@ _KINDS: Mapping[str, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("Labels", "Lägesbilder"),
     ),
     "sources": (QT_TRANSLATE_NOOP("Labels", "Källa"), QT_TRANSLATE_NOOP("Labels", "Källor")),
-    "problems": (QT_TRANSLATE_NOOP("Labels", "Problem"), QT_TRANSLATE_NOOP("Labels", "Problem")),
+    "problems": (
+        QT_TRANSLATE_NOOP("Labels", "Problem"),
+        QT_TRANSLATE_NOOP("Labels", "Problem"),
+    ),
     "analyses": (
         QT_TRANSLATE_NOOP("Labels", "Orsaksanalys"),
         QT_TRANSLATE_NOOP("Labels", "Orsaksanalyser"),
@@ -217,6 +233,8 @@ def label(value: StrEnum | None) -> str:
     if value is None:
         return ""
     text = _LABELS.get(value)
+    if value in _OWN_WORD:
+        return _OWN_WORD[value]()
     return QCoreApplication.translate(CONTEXT, str(text)) if text else str(value)
 
 
@@ -230,4 +248,6 @@ def kind_label(kind: str, *, plural: bool = False) -> str:
     names = _KINDS.get(kind)
     if names is None:
         return kind
+    if plural and kind in _OWN_PLURAL:
+        return _OWN_PLURAL[kind]()
     return QCoreApplication.translate(CONTEXT, str(names[1] if plural else names[0]))

@@ -5,895 +5,1746 @@
     <name>AppController</name>
     <message>
         <source>Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunpolis</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionItemModel</name>
+    <message>
+        <source>%1 · prioritet %2</source>
+        <translation>%1 · priority %2</translation>
+    </message>
+    <message>
+        <source>Försenad %n dagar (slut %1)</source>
+        <translation>%n day(s) overdue (due %1)</translation>
+    </message>
+    <message>
+        <source>%1 · aldrig uppföljd</source>
+        <translation>%1 · never followed up</translation>
+    </message>
+    <message>
+        <source>%1 · slutar i dag</source>
+        <translation>%1 · ends today</translation>
+    </message>
+    <message>
+        <source>%1 · slutar om %n dagar (%2)</source>
+        <translation>%1 · ends in %n day(s) (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · för %n dagar sedan</source>
+        <translation>%1 · %n day(s) ago</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTile</name>
+    <message>
+        <source>Visa: %1</source>
+        <translation>Show: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Det du har skrivit finns kvar och sparas när det går.</source>
+        <translation>What you have written is kept and will be saved when possible.</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernRowsModel</name>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Synpunkt</source>
+        <translation>Concern</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernTable</name>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>Inget datum</source>
+        <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>Ingen tid</source>
+        <translation>No time</translation>
+    </message>
+</context>
+<context>
+    <name>DialogueEditor</name>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Skriv inte personuppgifter om medborgare.</source>
+        <translation>Do not enter personal data about citizens.</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1 %2</source>
+        <translation>Ctrl+%1 %2</translation>
+    </message>
+    <message>
+        <source>Ändrat – sparas strax</source>
+        <translation>Changed – saving shortly</translation>
+    </message>
+    <message>
+        <source>Inte sparat – rätta de markerade raderna</source>
+        <translation>Not saved – correct the highlighted rows</translation>
+    </message>
+    <message>
+        <source>Inte sparat</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>ExchangePage</name>
     <message>
         <source>Utbyte</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange</translation>
     </message>
     <message>
         <source>Här exporterar du dina poster som en signerad och krypterad paketfil till regionkontoret, och importerar paket därifrån. Funktionen är inte klar än i den här versionen.
 
 Tills vidare: säkerhetskopior av databasen finns under Inställningar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Here you export your records as a signed and encrypted bundle file for the regional office, and import bundles from it. This feature is not ready yet in this version.
+
+For now: database backups are under Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Polisregion</source>
+        <translation>Police region</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Känslighet</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ordning</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Börjar</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Slutar</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Delaktighetsnivå</source>
+        <translation>Participation level</translation>
+    </message>
+    <message>
+        <source>Målgrupp</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Antal deltagare</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Återkopplad den</source>
+        <translation>Fed back on</translation>
+    </message>
+    <message>
+        <source>Återkopplad hur</source>
+        <translation>How fed back</translation>
+    </message>
+    <message>
+        <source>Återkoppling</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Dialog</source>
+        <translation>Dialogue</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Antal som tog upp det</source>
+        <translation>Number who raised it</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Svar som gavs</source>
+        <translation>Answer given</translation>
+    </message>
+    <message>
+        <source>Mötestyp</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>Var</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Dagordning</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Protokoll</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Möte</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Omfattning</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområde</source>
+        <translation>Local police district</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Period från</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Period till</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Trender</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <source>Lägesbild</source>
+        <translation>Situation picture</translation>
+    </message>
+    <message>
+        <source>Typ av källa</source>
+        <translation>Source type</translation>
+    </message>
+    <message>
+        <source>Endast för polisen</source>
+        <translation>Police only</translation>
+    </message>
+    <message>
+        <source>Vem drabbas</source>
+        <translation>Who is affected</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Kartläggning (S)</source>
+        <translation>Scanning (S)</translation>
+    </message>
+    <message>
+        <source>Analys (A)</source>
+        <translation>Analysis (A)</translation>
+    </message>
+    <message>
+        <source>Åtgärder (R)</source>
+        <translation>Response (R)</translation>
+    </message>
+    <message>
+        <source>Utvärdering (A)</source>
+        <translation>Assessment (A)</translation>
+    </message>
+    <message>
+        <source>Gärningsperson</source>
+        <translation>Offender</translation>
+    </message>
+    <message>
+        <source>Mål eller offer</source>
+        <translation>Target or victim</translation>
+    </message>
+    <message>
+        <source>Den som påverkar gärningspersonen</source>
+        <translation>Handler (influences the offender)</translation>
+    </message>
+    <message>
+        <source>Den som skyddar målet</source>
+        <translation>Guardian (protects the target)</translation>
+    </message>
+    <message>
+        <source>Den som ansvarar för platsen</source>
+        <translation>Place manager (responsible for the place)</translation>
+    </message>
+    <message>
+        <source>Händelsekedja</source>
+        <translation>Chain of events</translation>
+    </message>
+    <message>
+        <source>Orsaksanalys</source>
+        <translation>Root-cause analysis</translation>
+    </message>
+    <message>
+        <source>Mätbara mål</source>
+        <translation>Measurable goals</translation>
+    </message>
+    <message>
+        <source>Dokumentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Samverkansöverenskommelse</source>
+        <translation>Collaboration agreement</translation>
+    </message>
+    <message>
+        <source>Undertecknare</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Undertecknarens titel</source>
+        <translation>Signatory&apos;s title</translation>
+    </message>
+    <message>
+        <source>Undertecknad den</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Publik text</source>
+        <translation>Public text</translation>
+    </message>
+    <message>
+        <source>Medborgarlöfte</source>
+        <translation>Citizen promise</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Orsak</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Operativt mål</source>
+        <translation>Operational goal</translation>
+    </message>
+    <message>
+        <source>Startar</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Klar senast</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Uppföljningsmarkering</source>
+        <translation>Follow-up mark</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Vad som mäts</source>
+        <translation>What is measured</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Mätt den</source>
+        <translation>Measured on</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Timmar</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Rapporterad till</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Målvärde</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>Typ av plats</source>
+        <translation>Place type</translation>
+    </message>
+    <message>
+        <source>Typ av dialog</source>
+        <translation>Dialogue type</translation>
+    </message>
+    <message>
+        <source>Typ av uppföljning</source>
+        <translation>Follow-up type</translation>
+    </message>
+    <message>
+        <source>Lokal</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Arrangörer</source>
+        <translation>Organisers</translation>
+    </message>
+    <message>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Synpunkter (underlag)</source>
+        <translation>Concerns (evidence)</translation>
+    </message>
+    <message>
+        <source>Källor (underlag)</source>
+        <translation>Sources (evidence)</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften</source>
+        <translation>Citizen promises</translation>
+    </message>
+    <message>
+        <source>Fokusområden (problem)</source>
+        <translation>Focus areas (problems)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldProblems</name>
+    <message>
+        <source>Fältet måste fyllas i.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Texten är för lång: högst %1 tecken (nu %2).</source>
+        <translation>The text is too long: at most %1 characters (now %2).</translation>
+    </message>
+    <message>
+        <source>Värdet kan inte vara negativt.</source>
+        <translation>The value cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Värdet måste vara minst %1.</source>
+        <translation>The value must be at least %1.</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD.</source>
+        <translation>That date does not exist. Write it as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Slutet kan inte komma före början.</source>
+        <translation>The end cannot be before the start.</translation>
+    </message>
+    <message>
+        <source>Välj en post i listan (%1).</source>
+        <translation>Choose a record from the list (%1).</translation>
+    </message>
+    <message>
+        <source>Välj en kommun i listan.</source>
+        <translation>Choose a municipality from the list.</translation>
+    </message>
+    <message>
+        <source>Välj ett av alternativen i listan.</source>
+        <translation>Choose one of the options in the list.</translation>
+    </message>
+    <message>
+        <source>Det finns redan en sådan post.</source>
+        <translation>Such a record already exists.</translation>
+    </message>
+    <message>
+        <source>Värdet kan inte sparas.</source>
+        <translation>The value cannot be saved.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Välkommen till Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Kommunpolis</translation>
     </message>
     <message>
         <source>Börja med att berätta vem du är. Uppgifterna står som upphov på det du registrerar och kan ändras senare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start by telling us who you are. These details are shown as the author of what you record and can be changed later.</translation>
     </message>
     <message>
         <source>För- och efternamn</source>
-        <translation type="unfinished"></translation>
+        <translation>First and last name</translation>
     </message>
     <message>
         <source>Namn</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>&amp;Namn:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Roll: Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: Community police officer</translation>
     </message>
     <message>
         <source>Roll: Samordnare</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: Coordinator</translation>
     </message>
     <message>
         <source>&amp;Roll:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role:</translation>
     </message>
     <message>
         <source>Valfritt, t.ex. LPO Norrort</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, e.g. LPO Norrort</translation>
     </message>
     <message>
         <source>Lokalpolisområde</source>
-        <translation type="unfinished"></translation>
+        <translation>Local police district</translation>
     </message>
     <message>
         <source>&amp;Lokalpolisområde:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Local police district:</translation>
     </message>
     <message>
         <source>Sök kommun eller län</source>
-        <translation type="unfinished"></translation>
+        <translation>Search municipality or county</translation>
     </message>
     <message>
         <source>Sök kommun</source>
-        <translation type="unfinished"></translation>
+        <translation>Search municipality</translation>
     </message>
     <message>
         <source>Kommuner</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipalities</translation>
     </message>
     <message>
         <source>&amp;Visa bara valda</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show selected only</translation>
     </message>
     <message>
         <source>&amp;Kommuner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Municipalities:</translation>
     </message>
     <message>
         <source>Profilen sparas bara på den här datorn. Ditt namn följer med när du delar en fil med andra. Registrera aldrig uppgifter om enskilda medborgare.</source>
-        <translation type="unfinished"></translation>
+        <translation>The profile is saved only on this computer. Your name is included when you share a file with others. Never record details about individual citizens.</translation>
     </message>
     <message>
         <source>&amp;Skapa profil</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create profile</translation>
     </message>
     <message>
         <source>Avbryt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ange ditt namn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your name.</translation>
     </message>
     <message>
         <source>Sparar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message numerus="yes">
         <source>Valda kommuner: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n municipality selected</numerusform>
+            <numerusform>%n municipalities selected</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <source>Öppen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intern</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sekretess</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommunpolis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Samordnare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Torg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skola</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Väg/gata</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Park</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Område</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annan plats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommunal förvaltning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bostadsbolag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Förening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Näringsidkare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Räddningstjänst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Länsstyrelse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polisen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annan organisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medborgardialog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medarbetardialog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Öppet möte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trygghetsvandring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enkät</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fokusgrupp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intervju</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rådslag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialogstand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skolbesök</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Digital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Konsultation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delaktighet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medbestämmande</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>När som helst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dagtid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kvällar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nätter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Helger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skoltid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Säsongsvis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Samverkansmöte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Styrgrupp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arbetsgrupp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lokalt BRÅ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annat möte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lokalpolisområde</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommunen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gemensam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brottsstatistik</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trygghetsmätning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialoger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polisiär underrättelse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommunal statistik</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rapport från samverkanspart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annan källa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Samverkanspart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grön</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gul</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Röd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Process</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Effekt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fråga i trygghetsmätning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brottskategori</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Antal aktiviteter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planerad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Genomförd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sammanställd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Återkopplad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utkast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Justerat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Klar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Struken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identifierat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prioriterat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Analyserat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Åtgärdat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Avslutat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undertecknad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gällande</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utgången</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undertecknat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publicerat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uppföljt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ej påbörjad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pågår</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inställd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lokalpolisområden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Platser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisationer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kontakt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teman</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synpunkt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synpunkter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Möte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Möten</source>
-        <translation type="unfinished"></translation>
+        <comment>dialogue held</comment>
+        <translation>Held</translation>
     </message>
     <message>
         <source>Beslut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Åtgärdspunkt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Åtgärdspunkter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lägesbild</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lägesbilder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Källa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Källor</source>
-        <translation type="unfinished"></translation>
+        <comment>plural</comment>
+        <translation>Decisions</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <comment>plural</comment>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Intern</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Sekretess</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Kommunpolis</source>
+        <translation>Community police officer</translation>
+    </message>
+    <message>
+        <source>Samordnare</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>Torg</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <source>Skola</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Väg/gata</source>
+        <translation>Road/street</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Annan plats</source>
+        <translation>Other place</translation>
+    </message>
+    <message>
+        <source>Kommunal förvaltning</source>
+        <translation>Municipal department</translation>
+    </message>
+    <message>
+        <source>Bostadsbolag</source>
+        <translation>Housing company</translation>
+    </message>
+    <message>
+        <source>Förening</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Näringsidkare</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Räddningstjänst</source>
+        <translation>Fire and rescue service</translation>
+    </message>
+    <message>
+        <source>Länsstyrelse</source>
+        <translation>County administrative board</translation>
+    </message>
+    <message>
+        <source>Polisen</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Annan organisation</source>
+        <translation>Other organisation</translation>
+    </message>
+    <message>
+        <source>Medborgardialog</source>
+        <translation>Citizen dialogue</translation>
+    </message>
+    <message>
+        <source>Medarbetardialog</source>
+        <translation>Employee dialogue</translation>
+    </message>
+    <message>
+        <source>Öppet möte</source>
+        <translation>Open meeting</translation>
+    </message>
+    <message>
+        <source>Trygghetsvandring</source>
+        <translation>Safety walk</translation>
+    </message>
+    <message>
+        <source>Enkät</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Fokusgrupp</source>
+        <translation>Focus group</translation>
+    </message>
+    <message>
+        <source>Intervju</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Rådslag</source>
+        <translation>Public deliberation</translation>
+    </message>
+    <message>
+        <source>Dialogstand</source>
+        <translation>Dialogue stand</translation>
+    </message>
+    <message>
+        <source>Skolbesök</source>
+        <translation>School visit</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digital</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Konsultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Delaktighet</source>
+        <translation>Involvement</translation>
+    </message>
+    <message>
+        <source>Medbestämmande</source>
+        <translation>Co-decision</translation>
+    </message>
+    <message>
+        <source>När som helst</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Dagtid</source>
+        <translation>Daytime</translation>
+    </message>
+    <message>
+        <source>Kvällar</source>
+        <translation>Evenings</translation>
+    </message>
+    <message>
+        <source>Nätter</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>Helger</source>
+        <translation>Weekends</translation>
+    </message>
+    <message>
+        <source>Skoltid</source>
+        <translation>School hours</translation>
+    </message>
+    <message>
+        <source>Säsongsvis</source>
+        <translation>Seasonal</translation>
+    </message>
+    <message>
+        <source>Samverkansmöte</source>
+        <translation>Collaboration meeting</translation>
+    </message>
+    <message>
+        <source>Styrgrupp</source>
+        <translation>Steering group</translation>
+    </message>
+    <message>
+        <source>Arbetsgrupp</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>Lokalt BRÅ</source>
+        <translation>Local crime prevention council</translation>
+    </message>
+    <message>
+        <source>EST</source>
+        <translation>EST</translation>
+    </message>
+    <message>
+        <source>Annat möte</source>
+        <translation>Other meeting</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområde</source>
+        <translation>Local police district</translation>
+    </message>
+    <message>
+        <source>Kommunen</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Gemensam</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>Brottsstatistik</source>
+        <translation>Crime statistics</translation>
+    </message>
+    <message>
+        <source>Trygghetsmätning</source>
+        <translation>Safety survey</translation>
+    </message>
+    <message>
+        <source>Dialoger</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <source>Polisiär underrättelse</source>
+        <translation>Police intelligence</translation>
+    </message>
+    <message>
+        <source>Kommunal statistik</source>
+        <translation>Municipal statistics</translation>
+    </message>
+    <message>
+        <source>Rapport från samverkanspart</source>
+        <translation>Report from collaboration partner</translation>
+    </message>
+    <message>
+        <source>Annan källa</source>
+        <translation>Other source</translation>
+    </message>
+    <message>
+        <source>Samverkanspart</source>
+        <translation>Collaboration partner</translation>
+    </message>
+    <message>
+        <source>Grön</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Röd</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>Effekt</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Fråga i trygghetsmätning</source>
+        <translation>Safety survey question</translation>
+    </message>
+    <message>
+        <source>Brottskategori</source>
+        <translation>Crime category</translation>
+    </message>
+    <message>
+        <source>Antal aktiviteter</source>
+        <translation>Number of activities</translation>
+    </message>
+    <message>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Genomförd</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Sammanställd</source>
+        <translation>Compiled</translation>
+    </message>
+    <message>
+        <source>Återkopplad</source>
+        <translation>Fed back</translation>
+    </message>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Justerat</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Struken</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Identifierat</source>
+        <translation>Identified</translation>
+    </message>
+    <message>
+        <source>Prioriterat</source>
+        <translation>Prioritised</translation>
+    </message>
+    <message>
+        <source>Analyserat</source>
+        <translation>Analysed</translation>
+    </message>
+    <message>
+        <source>Åtgärdat</source>
+        <translation>Addressed</translation>
+    </message>
+    <message>
+        <source>Avslutat</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Undertecknad</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Gällande</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Utgången</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Undertecknat</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Publicerat</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Uppföljt</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>Ej påbörjad</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Inställd</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområden</source>
+        <translation>Local police districts</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Organisationer</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Teman</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Dialog</source>
+        <translation>Dialogue</translation>
+    </message>
+    <message>
+        <source>Synpunkt</source>
+        <translation>Concern</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Möte</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Möten</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Åtgärdspunkt</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>Åtgärdspunkter</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Lägesbild</source>
+        <translation>Situation picture</translation>
+    </message>
+    <message>
+        <source>Lägesbilder</source>
+        <translation>Situation pictures</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Källor</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Orsaksanalys</source>
-        <translation type="unfinished"></translation>
+        <translation>Root-cause analysis</translation>
     </message>
     <message>
         <source>Orsaksanalyser</source>
-        <translation type="unfinished"></translation>
+        <translation>Root-cause analyses</translation>
     </message>
     <message>
         <source>Orsak</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause</translation>
     </message>
     <message>
         <source>Orsaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Causes</translation>
     </message>
     <message>
         <source>Samverkansöverenskommelse</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaboration agreement</translation>
     </message>
     <message>
         <source>Samverkansöverenskommelser</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaboration agreements</translation>
     </message>
     <message>
         <source>Medborgarlöfte</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen promise</translation>
     </message>
     <message>
         <source>Medborgarlöften</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen promises</translation>
     </message>
     <message>
         <source>Åtagande</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment</translation>
     </message>
     <message>
         <source>Åtaganden</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitments</translation>
     </message>
     <message>
         <source>Åtgärd</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>Åtgärder</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
         <source>Indikator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Indikatorer</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators</translation>
     </message>
     <message>
         <source>Indikatorvärde</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator value</translation>
     </message>
     <message>
         <source>Indikatorvärden</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator values</translation>
     </message>
     <message>
         <source>Uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>Uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>Bilaga</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachment</translation>
     </message>
     <message>
         <source>Bilagor</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunpolis</translation>
     </message>
     <message>
         <source>&amp;Avsluta</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;Ny</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Ny post i den här delen (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>New record in this section (Ctrl+N)</translation>
     </message>
     <message>
         <source>Ny &amp;dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;dialogue</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>&amp;Sök…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search…</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Sök bland alla poster (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
         <source>Ån&amp;gra borttagning</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo deletion</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <source>&amp;Om Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Kommunpolis</translation>
     </message>
     <message>
         <source>&amp;Arkiv</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Redigera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;Visa</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Hjälp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Verktyg</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools</translation>
     </message>
     <message>
         <source>Skapa profil…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create profile…</translation>
     </message>
     <message>
         <source>Delar av programmet</source>
-        <translation type="unfinished"></translation>
+        <translation>Parts of the application</translation>
     </message>
     <message>
         <source>Databas: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: {path}</translation>
     </message>
     <message>
         <source>Ångra</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Borttagningen ångrades.</source>
-        <translation type="unfinished"></translation>
+        <translation>The deletion was undone.</translation>
     </message>
     <message>
         <source>Öppnar databasen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>Ingen profil ännu</source>
-        <translation type="unfinished"></translation>
+        <translation>No profile yet</translation>
     </message>
     <message>
         <source>Skapa din profil för att börja arbeta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create your profile to start working.</translation>
     </message>
     <message>
         <source>Lokalpolisområde: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Local police district: {name}</translation>
     </message>
     <message>
         <source>Kommuner: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipalities: {names}</translation>
     </message>
     <message>
         <source>Inga kommuner valda</source>
-        <translation type="unfinished"></translation>
+        <translation>No municipalities selected</translation>
     </message>
     <message>
         <source>Ingen säkerhetskopia ännu</source>
-        <translation type="unfinished"></translation>
+        <translation>No backup yet</translation>
     </message>
     <message>
         <source>Senaste säkerhetskopia: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest backup: {when}</translation>
     </message>
     <message>
         <source>Säkerhetskopian misslyckades</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup failed</translation>
     </message>
     <message>
         <source>Om Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>About Kommunpolis</translation>
     </message>
     <message>
         <source>Kommunpolis {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunpolis {version}</translation>
     </message>
     <message>
         <source>Medborgardialoger, synpunkter, lägesbilder och medborgarlöften – på din egen dator, även utan nätverk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen dialogues, concerns, situation pictures and citizen promises – on your own computer, even without a network.</translation>
     </message>
 </context>
 <context>
     <name>MunicipalityListModel</name>
     <message>
         <source>{name} ({county})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({county})</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Det här behöver din uppmärksamhet.</source>
+        <translation>These need your attention.</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Kommun:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>Alla kommuner</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Poster som behöver åtgärdas</source>
+        <translation>Records that need action</translation>
+    </message>
+    <message>
+        <source>Per kommun</source>
+        <translation>By municipality</translation>
+    </message>
+    <message>
+        <source>Enter på en kommun visar bara den kommunen.</source>
+        <translation>Press Enter on a municipality to show only that municipality.</translation>
+    </message>
+    <message>
+        <source>Laddar…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Visar de %1 första av %2.</source>
+        <translation>Showing the first %1 of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PerKommunModel</name>
+    <message>
+        <source>Utan kommun</source>
+        <translation>No municipality</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
     </message>
 </context>
 <context>
     <name>RecordCountsModel</name>
     <message>
         <source>Typ av post</source>
-        <translation type="unfinished"></translation>
+        <translation>Record type</translation>
     </message>
     <message>
         <source>Aktiva</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Borttagna</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Sparstatus</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Välj en post i listan, eller skapa en ny med Ctrl+N.</source>
+        <translation>Choose a record in the list, or create a new one with Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Ny: %1</source>
+        <translation>New: %1</translation>
+    </message>
+    <message>
+        <source>Fler uppgifter</source>
+        <translation>More details</translation>
+    </message>
+    <message>
+        <source>Skriv inte personuppgifter om medborgare.</source>
+        <translation>Do not enter personal data about citizens.</translation>
+    </message>
+    <message>
+        <source>Välj %1</source>
+        <translation>Choose %1</translation>
+    </message>
+    <message>
+        <source>Lägg till…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Lägg till %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>(utan text)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Ändrat – sparas strax</source>
+        <translation>Changed – saving shortly</translation>
+    </message>
+    <message>
+        <source>Sparat %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Inte sparat – rätta de markerade fälten</source>
+        <translation>Not saved – correct the highlighted fields</translation>
+    </message>
+    <message>
+        <source>Inte sparat</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>%1 togs bort</source>
+        <translation>%1 deleted</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Visa borttagna</source>
+        <translation>Show deleted</translation>
+    </message>
+    <message>
+        <source>&amp;Kommun:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Till:</source>
+        <translation>T&amp;o:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>T&amp;ema:</source>
+        <translation>T&amp;heme:</translation>
+    </message>
+    <message>
+        <source>Läser in …</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Alla kommuner</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alla teman</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Mina kommuner</source>
+        <translation>My municipalities</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>RecordSection</name>
     <message>
         <source>Vad som visas</source>
-        <translation type="unfinished"></translation>
+        <translation>What is shown</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
         <source>Kommunpolis</source>
-        <translation type="unfinished"></translation>
+        <translation>Community police officer</translation>
     </message>
     <message>
         <source>Samordnare</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Sök i dialoger, synpunkter, möten, problem, löften och åtgärder</source>
+        <translation>Search dialogues, concerns, meetings, problems, promises and measures</translation>
+    </message>
+    <message>
+        <source>&amp;Sök:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Sökresultat</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Skriv för att söka.</source>
+        <translation>Type to search.</translation>
+    </message>
+    <message>
+        <source>Sökstatus</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>Söker…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Inga träffar.</source>
+        <translation>No matches.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n träff(ar) visas.</source>
+        <translation>
+            <numerusform>%n match shown.</numerusform>
+            <numerusform>%n matches shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sökningen är för lång. Korta ner texten.</source>
+        <translation>The search is too long. Shorten the text.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>{kind} ({count})</source>
+        <translation>{kind} ({count})</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Allmänt</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Svenska</source>
-        <translation type="unfinished"></translation>
+        <translation>Swedish (svenska)</translation>
     </message>
     <message>
         <source>Engelska (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>&amp;Språk:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>Datamapp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder:</translation>
     </message>
     <message>
         <source>Databasen</source>
-        <translation type="unfinished"></translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Antal poster per typ</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of records by type</translation>
     </message>
     <message>
         <source>Säkerhetskopior</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>&amp;Säkerhetskopiera nu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
         <source>Återställ en kopia med kommandot: kommunpolis restore SÖKVÄG (stäng appen först; den nuvarande databasen sparas undan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore a backup with the command: kommunpolis restore PATH (close the app first; the current database is set aside).</translation>
     </message>
     <message>
         <source>Säkerhetskopierar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <source>Klart: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: {name}</translation>
     </message>
     <message>
         <source>Det nya språket används när du startar om Kommunpolis.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new language is used when you restart Kommunpolis.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <source>Återgå till %1</source>
+        <translation>Return to %1</translation>
+    </message>
+    <message>
+        <source>Markera som %1</source>
+        <translation>Mark as %1</translation>
     </message>
 </context>
 </TS>

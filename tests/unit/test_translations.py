@@ -13,7 +13,7 @@ CATALOGUE = ROOT / "resources" / "translations" / "kommunpolis_en.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 
 
-def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+def _messages(ts_file: Path) -> dict[tuple[str, str, str], ET.Element]:
     tree = ET.parse(ts_file)
     found = {}
     for context in tree.getroot().iter("context"):
@@ -22,7 +22,8 @@ def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
             translation = message.find("translation")
             if translation is not None and translation.get("type") in ("obsolete", "vanished"):
                 continue
-            found[(name, message.findtext("source", ""))] = message
+            key = (name, message.findtext("source", ""), message.findtext("comment", ""))
+            found[key] = message
     return found
 
 
