@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.paths import AppPaths
-from kommunpolis.services.read_models import BackupView, KindCount, MunicipalityView, ProfileView
+from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
 from kommunpolis.ui.context import RecordEvents, UiContext
 from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
 from kommunpolis.ui.i18n import chosen_language, install_translations
@@ -62,15 +62,13 @@ class StartState:
 
     profile: ProfileView | None
     municipalities: tuple[MunicipalityView, ...]
-    counts: tuple[KindCount, ...]
 
 
 def load_start_state(services: Services) -> StartState:
-    """Read the profile, the kommuner and the record counts (runs on the worker)."""
+    """Read the profile and the kommuner (runs on the worker)."""
     return StartState(
         profile=services.profiles.current(),
         municipalities=services.profiles.municipalities(),
-        counts=services.records.stats(),
     )
 
 
@@ -162,7 +160,6 @@ class AppController(QObject):
 
     def _state_loaded(self, state: StartState) -> None:
         self.municipalities = state.municipalities
-        self.window.show_counts(state.counts)
         if state.profile is None:
             self.window.show_no_profile()
             self.open_first_run()
@@ -211,9 +208,6 @@ class AppController(QObject):
 
     def _profile_created(self, profile: ProfileView) -> None:
         self._show_profile(profile)
-        services = self.services
-        if services is not None:
-            self.worker.submit(services.records.stats, self.window.show_counts, self._failed)
 
     def _show_profile(self, profile: ProfileView) -> None:
         names = {m.code: m.name for m in self.municipalities}

@@ -216,6 +216,10 @@ def test_models_pass_the_model_tester(
     controller = start_app()
     dialog = wait_for_dialog(qtbot, controller)
     counts = controller.window.counts_model
+    # The counts load when Inställningar is shown; here they are loaded directly.
+    services = controller.services
+    assert services is not None
+    controller.window.show_counts(services.records.stats())
     assert counts.rowCount() > 0
     assert counts.headerData(0, Qt.Orientation.Horizontal) == "Typ av post"
     qtmodeltester.check(counts)
@@ -230,6 +234,8 @@ def test_counts_model_signals_only_changed_rows(
     controller = start_app()
     wait_for_dialog(qtbot, controller)
     model = controller.window.counts_model
+    assert controller.services is not None
+    controller.window.show_counts(controller.services.records.stats())
     before = [model.index(row, 0).data(model.KIND_ROLE) for row in range(model.rowCount())]
     counts = [KindCount(kind, 0, 0) for kind in before]
     counts[1] = KindCount(before[1], 7, 1)

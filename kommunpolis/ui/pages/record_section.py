@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
@@ -10,7 +11,10 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabBar, QVBoxLayout, Q
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.labels import kind_label
 from kommunpolis.ui.sections import Section
-from kommunpolis.ui.widgets.record_list import RecordListView
+
+if TYPE_CHECKING:
+    # The lists pull in SQLAlchemy; they are built after the window has painted.
+    from kommunpolis.ui.widgets.record_list import RecordListView
 
 _SPLITTER_KEY = "sections/{key}/splitter"
 EDITOR_MIN_WIDTH = 420
@@ -99,6 +103,8 @@ class RecordSection(QWidget):
     def _view(self, kind: str) -> RecordListView:
         view = self._views.get(kind)
         if view is None:
+            from kommunpolis.ui.widgets.record_list import RecordListView
+
             view = RecordListView(self._context, kind, self.lists)
             view.record_selected.connect(self._edit)
             view.record_activated.connect(self._edit_and_focus)
