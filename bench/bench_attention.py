@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from demo_cache import demo_paths
 from sqlalchemy import func, select
 
 from kommunpolis.composition import build_services
@@ -192,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     _log(f"attention: {args.dialogues} dialogues × {args.repeats}")
-    report = render(measure(args.dialogues, args.repeats, args.data_dir))
+    reuse = args.data_dir or demo_paths(args.dialogues).data_dir
+    report = render(measure(args.dialogues, args.repeats, reuse))
     print(report)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(report, encoding="utf-8")

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from demo_cache import demo_paths
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kommunpolis.composition import Services, build_services
@@ -244,19 +246,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dialogues", type=int, default=100_000)
     parser.add_argument("--data-dir", type=Path, help="reuse (or build into) this data dir")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="kp-bench-lists-") as temporary:
-        folder = args.data_dir or Path(temporary) / "data"
-        services = _build(folder, args.dialogues)
-        try:
-            dialogues = ListingService(uow=services.unit_of_work).count("dialogues")
-            _log("ids and pages:")
-            rows = _query_rows(services)
-            _log("GUI heartbeat:")
-            gaps = {False: _heartbeat(services, freeze=False)}
-            gaps[True] = _heartbeat(services, freeze=True)
-            _log(f"  max gap {gaps[False][0]} ms (no freeze), {gaps[True][0]} ms (frozen)")
-        finally:
-            services.close()
+    folder = args.data_dir or demo_paths(args.dialogues).data_dir
+    services = _build(folder, args.dialogues)
+    try:
+        dialogues = ListingService(uow=services.unit_of_work).count("dialogues")
+        _log("ids and pages:")
+        rows = _query_rows(services)
+        _log("GUI heartbeat:")
+        gaps = {False: _heartbeat(services, freeze=False)}
+        gaps[True] = _heartbeat(services, freeze=True)
+        _log(f"  max gap {gaps[False][0]} ms (no freeze), {gaps[True][0]} ms (frozen)")
+    finally:
+        services.close()
     print(_write(dialogues, rows, gaps))
     return 0
 

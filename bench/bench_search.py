@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from demo_cache import demo_paths
+
 from kommunpolis.composition import build_services
-from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import resolve_paths
-from kommunpolis.services.demo import DemoService
 from kommunpolis.services.search import SearchService
 from kommunpolis.storage import migrations
-from kommunpolis.storage.schema_version import HEAD_REVISION
 
 OUT = Path(__file__).parent / "out" / "search.md"
 CACHE = Path(__file__).parent / "out" / "cache"
@@ -61,30 +60,14 @@ def _schema_digest() -> str:
 
 
 def _database(dialogues: int) -> Path:
-    """Return a data directory holding the demo database, building it if needed."""
-    folder = CACHE / f"search-{dialogues}-r{HEAD_REVISION}-{_schema_digest()}"
-    done = folder / "complete"
-    if done.exists():
-        return folder
-    if folder.exists():
-        for child in folder.iterdir():
-            if child.is_file():
-                child.unlink()
-    _log(f"building a {dialogues:,}-dialogue demo database in {folder} (once)…")
-    services = build_services(resolve_paths(folder))
+    """Return the shared demo database's folder, with every queued record indexed."""
+    paths = demo_paths(dialogues, seed=SEED)
+    services = build_services(paths)
     try:
-        services.profiles.create(name="Bänk Bänksson", role=Role.OFFICER)
-        start = time.perf_counter()
-        DemoService(database=services.database, clock=services.clock).generate(
-            dialogues=dialogues, seed=SEED
-        )
-        # Index the last records the demo queued (a search would do it first anyway).
-        SearchService(uow=services.unit_of_work).update_index()
-        _log(f"  built in {time.perf_counter() - start:.1f} s")
+        services.search.update_index()
     finally:
         services.close()
-    done.write_text("ok\n", encoding="utf-8")
-    return folder
+    return paths.data_dir
 
 
 def _words(database: Path) -> dict[str, str]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
+from kommunpolis.services.recovery import Draft
 from kommunpolis.ui.context import RecordEvents, UiContext
 from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
 from kommunpolis.ui.i18n import chosen_language, install_translations
@@ -119,6 +120,7 @@ class AppController(QObject):
         self.backup_worker = DatabaseWorker(parent=self)
         self.context: UiContext | None = None
         self.search_dialog: SearchDialog | None = None
+        self.recovered: tuple[Draft, ...] = ()
         window.profile_requested.connect(self.open_first_run)
         window.search_requested.connect(self.open_search)
 
@@ -221,7 +223,38 @@ class AppController(QObject):
                 events=self.events,
             )
             self.window.attach(self.context)
+            self._offer_recoveries(self.context)
         self.profile_shown.emit(profile)
+
+    def _offer_recoveries(self, context: UiContext) -> None:
+        """Offer text typed in an earlier session that never reached the database."""
+        from kommunpolis.ui.editors import RecordEditor
+
+        self.worker.submit(
+            lambda: RecordEditor.pending_recoveries(context), self._recoveries_found, self._failed
+        )
+
+    def _recoveries_found(self, drafts: tuple[Draft, ...]) -> None:
+        if not drafts:
+            return
+        self.recovered = drafts
+        box = self._message_box(
+            QMessageBox.Icon.Question,
+            self.tr("Osparad text hittades"),
+            self.tr(
+                "Det finns %n utkast som inte hann sparas förra gången. "
+                "Det senaste öppnas när du väljer Återställ; resten erbjuds vid nästa start.",
+                "",
+                len(drafts),
+            ),
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        open_button = box.button(QMessageBox.StandardButton.Open)
+        if open_button is not None:
+            open_button.setText(self.tr("Återställ"))
+        box.accepted.connect(lambda: self.window.restore_draft(drafts[-1]))
+        self.message_box = box
+        box.open()
 
     def open_search(self) -> None:
         """Show the search dialog (one, reused, so it keeps the last query)."""

@@ -42,6 +42,7 @@ from kommunpolis import __version__
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
+from kommunpolis.services.recovery import Draft
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.pages.exchange import ExchangePage
@@ -428,6 +429,16 @@ class MainWindow(QMainWindow):
         page = self.page(section.key)
         assert isinstance(page, RecordSection)
         page.open_record(kind, record_id)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Open a recovered draft in its section's editor."""
+        section = section_for_kind(draft.kind)
+        if section is None:
+            return
+        self.show_section(section.key)
+        page = self.page(section.key)
+        assert isinstance(page, RecordSection)
+        page.restore_draft(draft)
 
     def offer_undo(self, message: str, kind: str, record_id: uuid.UUID) -> None:
         """Offer Ångra for a deletion in the status bar."""

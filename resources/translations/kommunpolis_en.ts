@@ -7,6 +7,21 @@
         <source>Kommunpolis</source>
         <translation>Kommunpolis</translation>
     </message>
+    <message>
+        <source>Osparad text hittades</source>
+        <translation>Unsaved text found</translation>
+    </message>
+    <message numerus="yes">
+        <source>Det finns %n utkast som inte hann sparas förra gången. Det senaste öppnas när du väljer Återställ; resten erbjuds vid nästa start.</source>
+        <translation>
+            <numerusform>There is %n draft that was not saved last time. The latest opens when you choose Restore; the rest are offered at the next start.</numerusform>
+            <numerusform>There are %n drafts that were not saved last time. The latest opens when you choose Restore; the rest are offered at the next start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
 </context>
 <context>
     <name>AttentionItemModel</name>

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from kommunpolis.composition import build_services
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.attention import Section as BoardSection
 from kommunpolis.services.demo import DemoService
+from kommunpolis.services.recovery import Draft, RecoveryStore
 from kommunpolis.storage.tables import Concern, Problem
 from kommunpolis.ui.editors import RecordEditor
 from kommunpolis.ui.pages.overview import OverviewPage
@@ -157,3 +159,33 @@ def test_delete_then_angra_in_the_status_bar_restores(
     _wait_idle(qtbot, app)
     qtbot.waitUntil(lambda: not window.undo_button.isVisible(), timeout=TIMEOUT)
     assert problem_id in {r.id for r in services.records.list("problems")}
+
+
+def test_text_left_from_a_crash_is_offered_and_restored_at_start(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    problem_id = _first(paths, Problem)
+    store = RecoveryStore(paths.data_dir / "recovery")
+    store.write(Draft(kind="problems", record_id=problem_id, values={"title": "Återfunnen rubrik"}))
+
+    controller = build_app(paths, worker=DatabaseWorker())
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.start()
+    try:
+        qtbot.waitUntil(lambda: bool(controller.recovered), timeout=TIMEOUT)
+        box = controller.message_box
+        assert box is not None and box.isVisible()
+        assert "1 utkast" in box.informativeText()
+        box.button(QMessageBox.StandardButton.Open).click()
+        page = controller.window.page("situation")
+        assert isinstance(page, RecordSection)
+        editor = _editor(page)
+        qtbot.waitUntil(
+            lambda: (
+                editor.record_id == problem_id and editor.value_of("title") == "Återfunnen rubrik"
+            ),
+            timeout=TIMEOUT,
+        )
+    finally:
+        controller.shutdown()

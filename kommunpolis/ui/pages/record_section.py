@@ -13,6 +13,8 @@ from kommunpolis.ui.labels import kind_label
 from kommunpolis.ui.sections import Section
 
 if TYPE_CHECKING:
+    from kommunpolis.services.recovery import Draft
+
     # The lists pull in SQLAlchemy; they are built after the window has painted.
     from kommunpolis.ui.widgets.record_list import RecordListView
 
@@ -82,6 +84,13 @@ class RecordSection(QWidget):
         self.tabs.setCurrentIndex(self.section.kinds.index(kind))
         self._view(kind).select_record(record_id)
         self._edit(kind, record_id)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Show the draft's kind and put its recovered text back in the editor."""
+        if draft.kind not in self.section.kinds:
+            return
+        self.tabs.setCurrentIndex(self.section.kinds.index(draft.kind))
+        self._editor(draft.kind).restore_draft(draft)  # type: ignore[attr-defined]
 
     def list_view(self, kind: str) -> RecordListView:
         """Return the list of ``kind`` (built on first use)."""
