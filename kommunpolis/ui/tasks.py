@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from kommunpolis.domain.errors import KnownError
@@ -39,6 +40,7 @@ class _Job:
     function: Callable[[], Any]
     on_success: SuccessCallback | None
     on_failure: FailureCallback | None
+    owner: QObject | None = None
     result: Any = None
     error: BaseException | None = field(default=None)
 
@@ -106,18 +108,21 @@ class DatabaseWorker(QObject):
         function: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: FailureCallback | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Run ``function`` on the worker; call back on the GUI thread when it is done.
 
         A ``KnownError`` goes to ``on_failure`` (or the worker's fallback); any other
-        exception is a bug and goes to the crash reporter.
+        exception is a bug and goes to the crash reporter. If ``owner`` (the widget or
+        model the callbacks belong to) has been destroyed by then, the result is dropped.
         """
         if self._stopped:
             raise RuntimeError("the database worker has been stopped")
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._jobs.put(_Job(function, on_success, on_failure))
+        self._jobs.put(_Job(function, on_success, on_failure, owner))
 
     def stop(self) -> None:
         """Finish the queued jobs, then end the thread; later results are dropped."""
@@ -134,6 +139,9 @@ class DatabaseWorker(QObject):
         if self._stopped:
             if job.error is not None:
                 log.warning("dropped after shutdown: %r", job.error, exc_info=job.error)
+            return
+        if job.owner is not None and not shiboken6.isValid(job.owner):
+            log.debug("dropped: its owner was destroyed while the job ran")
             return
         error = job.error
         if error is None:

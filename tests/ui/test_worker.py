@@ -8,7 +8,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -159,3 +160,17 @@ def test_stop_finishes_the_queue_then_refuses_work(bugs: list[BaseException]) ->
     with pytest.raises(RuntimeError):
         worker.submit(lambda: None)
     worker.stop()  # a second stop is harmless
+
+
+def test_results_for_a_destroyed_owner_are_dropped(qtbot: QtBot) -> None:
+    """A widget closed while its query ran never gets (or crashes on) the answer."""
+    worker = DatabaseWorker()
+    owner = QObject()
+    delivered: list[object] = []
+    release = threading.Event()
+    worker.submit(lambda: release.wait(5), delivered.append, owner=owner)
+    shiboken6.delete(owner)
+    release.set()
+    worker.submit(lambda: "after", delivered.append)
+    qtbot.waitUntil(lambda: delivered == ["after"], timeout=5000)
+    worker.stop()

@@ -221,6 +221,7 @@ class RecordListModel(QAbstractTableModel):
             load,
             lambda result: self._ids_arrived(request, *result),
             self._failed,
+            owner=self,
         )
 
     def update_record(self, record_id: uuid.UUID) -> None:
@@ -229,7 +230,7 @@ class RecordListModel(QAbstractTableModel):
             return
         kind, listing = self._kind, self._listing
         self.page_requests += 1
-        self._worker.submit(lambda: listing.rows(kind, [record_id]), self._row_updated)
+        self._worker.submit(lambda: listing.rows(kind, [record_id]), self._row_updated, owner=self)
 
     # --- Qt overrides ---------------------------------------------------------------
 
@@ -409,6 +410,7 @@ class RecordListModel(QAbstractTableModel):
             lambda: listing.rows(kind, wanted),
             lambda rows: self._page_arrived(generation, page, rows),
             self._failed,
+            owner=self,
         )
 
     def _page_arrived(self, generation: int, page: int, rows: Sequence[ListRow]) -> None:

@@ -176,7 +176,7 @@ class RecordListView(QWidget):
             profile = profiles.current()
             return listing.filter_options(kind_name), profile.municipality_codes if profile else ()
 
-        context.worker.submit(options, self._options_arrived, self._load_failed)
+        context.worker.submit(options, self._options_arrived, self._load_failed, owner=self)
         self.model.set_query(self._query_from_filters())
 
     # --- the shell's API ------------------------------------------------------------
