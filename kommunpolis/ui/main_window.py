@@ -45,6 +45,7 @@ from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
 from kommunpolis.services.recovery import Draft
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
+from kommunpolis.ui.labels import label
 from kommunpolis.ui.pages.exchange import ExchangePage
 from kommunpolis.ui.pages.record_section import RecordSection
 from kommunpolis.ui.pages.settings import SettingsPage
@@ -102,12 +103,8 @@ def kind_label(kind: str) -> str:
 
 
 def role_label(role: Role | str) -> str:
-    """Return the Swedish name of a role."""
-    labels = {
-        Role.OFFICER: QCoreApplication.translate("Role", "Kommunpolis"),
-        Role.COORDINATOR: QCoreApplication.translate("Role", "Samordnare"),
-    }
-    return labels.get(Role(role), str(role))
+    """Return the translated name of a role."""
+    return label(Role(role))
 
 
 class RecordCountsModel(QAbstractTableModel):

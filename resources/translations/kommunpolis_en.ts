@@ -1633,17 +1633,6 @@ For now: database backups are under Settings.</translation>
     </message>
 </context>
 <context>
-    <name>Role</name>
-    <message>
-        <source>Kommunpolis</source>
-        <translation>Community police officer</translation>
-    </message>
-    <message>
-        <source>Samordnare</source>
-        <translation>Coordinator</translation>
-    </message>
-</context>
-<context>
     <name>SearchDialog</name>
     <message>
         <source>Sök</source>
