@@ -189,3 +189,18 @@ def test_text_left_from_a_crash_is_offered_and_restored_at_start(
         )
     finally:
         controller.shutdown()
+
+
+def test_ctrl_shift_n_starts_a_dialogue_with_the_cursor_in_its_title(
+    qtbot: QtBot, app: AppController
+) -> None:
+    window = app.window
+    window.activateWindow()
+    window.new_dialogue_action.trigger()
+    page = window.page("dialogues")
+    assert isinstance(page, RecordSection)
+    editor = _editor(page)
+    title = editor.rows["title"].widget
+    qtbot.waitUntil(title.hasFocus, timeout=TIMEOUT)
+    assert window.current_section() == "dialogues"
+    assert editor.record_id is None

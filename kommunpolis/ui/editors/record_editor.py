@@ -259,8 +259,11 @@ class RecordEditor(QWidget):
         self._open(kind, record_id, None)
 
     def new_record(self, kind: str, parent: RecordRef | None = None) -> None:
-        """Start a new record of ``kind`` (a child of ``parent`` if given)."""
+        """Start a new record of ``kind`` (child of ``parent`` if given), cursor in field one."""
         self._open(kind, None, parent)
+        first = next(iter(self.rows.values()), None)
+        if first is not None:
+            first.widget.setFocus()
 
     def restore_draft(self, draft: Draft) -> None:
         """Open the draft's record and put the recovered values back in its fields."""

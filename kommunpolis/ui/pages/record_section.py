@@ -69,13 +69,12 @@ class RecordSection(QWidget):
         return self.section.kinds[max(self.tabs.currentIndex(), 0)]
 
     def new_record(self) -> None:
-        """Start a new record of the shown kind in the editor."""
+        """Start a new record of the shown kind in the editor, the cursor in its first field."""
         editor = self._editor(self.current_kind)
         if self.current_kind == "dialogues":
             editor.new_dialogue()  # type: ignore[attr-defined]
         else:
             editor.new_record(self.current_kind)  # type: ignore[attr-defined]
-        editor.setFocus()
 
     def open_record(self, kind: str, record_id: uuid.UUID) -> None:
         """Show ``kind``'s tab, select the record in its list and open it in the editor."""
