@@ -12,16 +12,18 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kommunpolis import __version__
-from kommunpolis.composition import Services, build_maintenance, build_services
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import DATA_DIR_ENV, resolve_paths
-from kommunpolis.services.maintenance import MaintenanceService
-from kommunpolis.services.search import SEARCHABLE_KINDS
-from kommunpolis.storage.kinds import KINDS
+
+if TYPE_CHECKING:
+    # The services load SQLAlchemy (~0.4 s): the desktop app imports them only after
+    # its window has painted, so this module must not import them at the top.
+    from kommunpolis.composition import Services
+    from kommunpolis.services.maintenance import MaintenanceService
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # How long to wait for another program's lock; tests lower it to stay fast.
@@ -30,6 +32,9 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 def _parser() -> argparse.ArgumentParser:
+    from kommunpolis.services.search import SEARCHABLE_KINDS
+    from kommunpolis.storage.kinds import KINDS
+
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS lets --data-dir stand before or after the subcommand.
     common.add_argument(
@@ -297,9 +302,31 @@ FILE_COMMANDS: dict[str, Callable[[MaintenanceService, argparse.Namespace, TextI
 }
 
 
+def _gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Return whether ``argv`` only asks for the desktop app, and its --data-dir if given."""
+    rest, data_dir = list(argv), None
+    for index, word in enumerate(rest):
+        if word.startswith("--data-dir="):
+            data_dir = word.split("=", 1)[1]
+            del rest[index]
+            break
+        if word == "--data-dir" and index + 1 < len(rest):
+            data_dir = rest[index + 1]
+            del rest[index : index + 2]
+            break
+    return rest in ([], ["gui"]), data_dir
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run one command; return the process exit code."""
     out = out or sys.stdout
+    words = sys.argv[1:] if argv is None else list(argv)
+    gui_only, data_dir = _gui_data_dir(words)
+    if gui_only:
+        # Straight to the window: the full parser would import the services first.
+        from kommunpolis.app import run_gui
+
+        return run_gui(resolve_paths(data_dir))
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
@@ -317,6 +344,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             for written in render_screenshots(args.directory):
                 out.write(f"{written}\n")
             return EXIT_OK
+        from kommunpolis.composition import build_maintenance, build_services
+
         if command in FILE_COMMANDS:
             return FILE_COMMANDS[command](build_maintenance(paths), args, out)
         services = build_services(paths, busy_timeout_ms=_busy_timeout_ms())

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).parents[2] / "kommunpolis"
 QT_ALLOWED = {PACKAGE / "app.py", PACKAGE / "ui"}
 QT_ROOTS = ("PySide6", "shiboken6")
@@ -76,3 +78,35 @@ def test_the_static_check_sees_qt_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import os\nfrom PySide6.QtCore import QObject\nimport shiboken6\n")
     assert _imports_qt(sample) == [2, 3]
+
+
+def test_the_command_line_loads_no_database_code_before_the_window() -> None:
+    # `kommunpolis` with no command opens the window; SQLAlchemy must wait for its paint.
+    code = (
+        "import sys, kommunpolis.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["gui"], (True, None)),
+        (["--data-dir", "/x"], (True, "/x")),
+        (["gui", "--data-dir=/y"], (True, "/y")),
+        (["--data-dir", "/x", "stats"], (False, "/x")),
+        (["stats"], (False, None)),
+        (["--help"], (False, None)),
+    ],
+)
+def test_only_a_bare_gui_request_takes_the_fast_path(
+    argv: list[str], expected: tuple[bool, str | None]
+) -> None:
+    from kommunpolis.cli import _gui_data_dir
+
+    assert _gui_data_dir(argv) == expected
