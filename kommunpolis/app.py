@@ -29,8 +29,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.paths import AppPaths
-from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
-from kommunpolis.services.recovery import Draft
 from kommunpolis.ui.context import RecordEvents, UiContext
 from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
 from kommunpolis.ui.i18n import chosen_language, install_translations
@@ -39,6 +37,8 @@ from kommunpolis.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
     from kommunpolis.composition import Services
+    from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
+    from kommunpolis.services.recovery import Draft
     from kommunpolis.ui.first_run import FirstRunDialog
     from kommunpolis.ui.search import SearchDialog
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -126,6 +125,8 @@ def field_message(error: InvalidInput) -> str:
 
 def configure_logging(log_dir: Path) -> Path:
     """Send Python logging to a rotating ``kommunpolis.log`` in ``log_dir``; return its path."""
+    import logging.handlers  # only here: it pulls in socket and pickle
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE_NAME
     handler = logging.handlers.RotatingFileHandler(

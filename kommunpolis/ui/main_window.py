@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -41,15 +42,15 @@ from PySide6.QtWidgets import (
 from kommunpolis import __version__
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.vocabulary import Role
-from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
-from kommunpolis.services.recovery import Draft
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
-from kommunpolis.ui.pages.exchange import ExchangePage
 from kommunpolis.ui.pages.record_section import RecordSection
-from kommunpolis.ui.pages.settings import SettingsPage
 from kommunpolis.ui.sections import SECTIONS, SECTIONS_BY_KEY, Section, section_for_kind
+
+if TYPE_CHECKING:
+    from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
+    from kommunpolis.services.recovery import Draft
 
 _GEOMETRY_KEY = "main_window/geometry"
 _SECTION_KEY = "main_window/section"
@@ -490,7 +491,11 @@ class MainWindow(QMainWindow):
 
             return OverviewPage(context, self.stack)
         if section.key == "settings":
+            from kommunpolis.ui.pages.settings import SettingsPage
+
             return SettingsPage(context, self.counts_model, self.stack)
+        from kommunpolis.ui.pages.exchange import ExchangePage
+
         return ExchangePage(self.stack)
 
     # ---------------------------------------------------------------- states
