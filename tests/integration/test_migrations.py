@@ -49,16 +49,6 @@ def _database_at(path: Path, revision: str) -> Path:
     return path
 
 
-# Migration 0003's search tables, which the ORM does not model: the FTS5 index (and its
-# shadow tables search_index_*), its rowid allocation and its queue of changed records.
-_SEARCH_TABLES = ("search_index", "search_entry", "search_pending")
-
-
-def _not_search_index(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Leave the search index and its tables out of the comparison with the models."""
-    return not (type_ == "table" and name is not None and name.startswith(_SEARCH_TABLES))
-
-
 def test_known_revisions_match_the_migration_scripts() -> None:
     assert list(KNOWN_REVISIONS) == migrate.script_revisions()
     assert migrate.script_revisions()[-1] == HEAD_REVISION
@@ -69,7 +59,7 @@ def test_upgrade_head_on_an_empty_file_equals_the_models(head_database: Path) ->
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "include_name": _not_search_index}
+                connection, opts={"compare_type": True, "include_name": migrate.is_modelled}
             )
             differences = compare_metadata(context, Base.metadata)
     finally:
@@ -84,7 +74,7 @@ def test_the_model_comparison_notices_a_difference(tmp_path: Path, head_database
         with engine.connect() as connection:
             connection.exec_driver_sql("DROP INDEX ix_problem_status")
             context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "include_name": _not_search_index}
+                connection, opts={"compare_type": True, "include_name": migrate.is_modelled}
             )
             differences = compare_metadata(context, Base.metadata)
     finally:

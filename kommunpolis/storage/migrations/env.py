@@ -7,6 +7,8 @@ from typing import Any, Literal
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
+from kommunpolis.storage.migrate import is_modelled
+
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("Kommunpolis migrations run only through kommunpolis.storage.migrate")
@@ -28,6 +30,8 @@ context.configure(
     render_as_batch=True,
     compare_type=True,
     render_item=render_type_decorators,
+    # Autogenerate must not propose dropping the hand-made search tables.
+    include_name=is_modelled,
 )
 with context.begin_transaction():
     context.run_migrations()
