@@ -215,6 +215,12 @@ class AppController(QObject):
         names = {m.code: m.name for m in self.municipalities}
         self.window.show_profile(profile, names)
         if self.context is None and self.services is not None:
+            # The keys for exchanging bundles: made once (also for a profile from before
+            # they existed), kept when the profile is renamed.
+            identity = self.services.identity
+            self.worker.submit(
+                lambda: identity.ensure(profile.device_id, profile.name), None, self._failed
+            )
             self.context = UiContext(
                 paths=self.paths,
                 services=self.services,

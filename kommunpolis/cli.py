@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     # its window has painted, so this module must not import them at the top.
     from kommunpolis.composition import Services
     from kommunpolis.services.maintenance import MaintenanceService
+    from kommunpolis.sync.identity import PublicIdentity, TrustedPeer
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # How long to wait for another program's lock; tests lower it to stay fast.
@@ -106,6 +107,26 @@ def _parser() -> argparse.ArgumentParser:
 
     command("backups", "list the backups that can be restored")
 
+    keys = command("keys", "this installation's public keys and the installations it trusts")
+    key_commands = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+
+    def key_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return key_commands.add_parser(
+            name, help=help_text, description=help_text, parents=[common]
+        )
+
+    show = key_command("show", "print the public identity and its fingerprint")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    export = key_command("export", "write the public identity to a file to hand over")
+    export.add_argument("path", type=Path, metavar="PATH")
+    trust = key_command("trust", "trust another installation's identity file")
+    trust.add_argument("path", type=Path, metavar="PATH")
+    trust.add_argument("--name", help="what to call it here (default: the name in the file)")
+    listed = key_command("list", "list the trusted installations")
+    listed.add_argument("--json", action="store_true", help="machine-readable output")
+    revoke = key_command("revoke", "stop trusting an installation")
+    revoke.add_argument("device_id", type=uuid.UUID, metavar="DEVICE_ID")
+
     restore = command(
         "restore", "replace the database with a backup (close the app first; the old file is kept)"
     )
@@ -141,6 +162,8 @@ def _cmd_init(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     kommuner = ", ".join(profile.municipality_codes) or "-"
     out.write(f"Profile created: {profile.name} ({profile.role}), kommuner: {kommuner}\n")
     out.write(f"Device: {profile.device_id}\nDatabase: {services.paths.database}\n")
+    identity = services.identity.ensure(profile.device_id, profile.name)
+    out.write(f"Fingerprint: {identity.fingerprint}\n")
     return EXIT_OK
 
 
@@ -279,6 +302,80 @@ def _cmd_restore(maintenance: MaintenanceService, args: argparse.Namespace, out:
     return EXIT_OK
 
 
+def _own_identity(services: Services) -> PublicIdentity:
+    """Return this installation's identity, creating the keys if an older init made none."""
+    from kommunpolis.domain.errors import ProfileMissing
+
+    profile = services.profiles.current()
+    if profile is None:
+        raise ProfileMissing()
+    return services.identity.ensure(profile.device_id, profile.name)
+
+
+def _identity_json(identity: PublicIdentity) -> dict[str, str]:
+    return {
+        "name": identity.name,
+        "device_id": str(identity.device_id),
+        "fingerprint": identity.fingerprint,
+        "age_recipient": identity.age_recipient,
+        "minisign_public_key": identity.signing_key,
+    }
+
+
+def _peer_json(peer: TrustedPeer) -> dict[str, Any]:
+    return {
+        **_identity_json(peer.identity),
+        "name": peer.name,
+        "name_in_file": peer.identity.name,
+        "trusted_at": peer.trusted_at.isoformat(),
+        "revoked_at": peer.revoked_at.isoformat() if peer.revoked_at else None,
+    }
+
+
+def _cmd_keys(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.sync.identity import load_public
+
+    action = args.keys_command
+    if action == "show":
+        identity = _own_identity(services)
+        if args.json:
+            _print_json(_identity_json(identity), out)
+            return EXIT_OK
+        out.write(
+            f"Name:        {identity.name}\n"
+            f"Device:      {identity.device_id}\n"
+            f"Fingerprint: {identity.fingerprint}\n"
+            f"age:         {identity.age_recipient}\n"
+            f"minisign:    {identity.signing_key}\n"
+        )
+    elif action == "export":
+        _own_identity(services)
+        identity = services.identity.export(args.path)
+        out.write(f"Identity written: {args.path}\nFingerprint: {identity.fingerprint}\n")
+    elif action == "trust":
+        _own_identity(services)
+        peer = services.identity.trust(load_public(args.path), name=args.name)
+        out.write(
+            f"Trusted: {peer.name} (device {peer.device_id})\n"
+            f"Fingerprint: {peer.fingerprint}\n"
+            "Compare it aloud with what 'kommunpolis keys show' prints on that installation.\n"
+        )
+    elif action == "list":
+        peers = (*services.identity.trusted(), *services.identity.revoked())
+        if args.json:
+            _print_json([_peer_json(peer) for peer in peers], out)
+            return EXIT_OK
+        if not peers:
+            out.write("No trusted installations yet.\n")
+        for peer in peers:
+            flag = "  (revoked)" if peer.revoked else ""
+            out.write(f"{peer.fingerprint}  {peer.device_id}  {peer.name}{flag}\n")
+    else:
+        peer = services.identity.revoke(args.device_id)
+        out.write(f"Revoked: {peer.name} (device {peer.device_id})\n")
+    return EXIT_OK
+
+
 class _CheckFailed(KnownError):
     def __init__(self, path: Path, count: int) -> None:
         super().__init__(f"{path}: {count} problem(s) found")
@@ -293,6 +390,7 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "search": _cmd_search,
     "check": _cmd_check,
     "backup": _cmd_backup,
+    "keys": _cmd_keys,
 }
 
 # These work on the files alone, so they still help when the database cannot open.

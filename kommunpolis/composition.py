@@ -20,6 +20,7 @@ from kommunpolis.storage.failures import database_errors
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.storage.unit_of_work import UnitOfWork
 from kommunpolis.sync.clock import HybridLogicalClock
+from kommunpolis.sync.identity import IdentityStore
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Services:
     attention: AttentionService
     search: SearchService
     maintenance: MaintenanceService
+    identity: IdentityStore
 
     def close(self) -> None:
         """Release the database."""
@@ -83,4 +85,5 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         attention=AttentionService(uow=unit_of_work),
         search=SearchService(uow=unit_of_work),
         maintenance=maintenance,
+        identity=IdentityStore(paths.keys),
     )

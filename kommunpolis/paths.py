@@ -35,6 +35,11 @@ class AppPaths:
         return self.data_dir / "attachments"
 
     @property
+    def keys(self) -> Path:
+        """This installation's signing and encryption keys, and its trust list."""
+        return self.data_dir / "keys"
+
+    @property
     def logs(self) -> Path:
         """Log files."""
         return self.data_dir / "logs"

@@ -157,3 +157,62 @@ class FieldErrors(KnownError):
         self.problems = dict(problems)
         listed = "; ".join(f"{name}: {code}" for name, (code, _params) in self.problems.items())
         super().__init__(f"{kind} not saved: {listed}")
+
+
+class IdentityFileInvalid(KnownError):
+    """A file meant to hold an identity or a key is damaged, foreign or of a newer format."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: not a usable Kommunpolis identity ({detail})")
+
+
+class IdentityStoreFailed(KnownError):
+    """The key folder or a key file cannot be read or written (permissions, full disk)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the keys cannot be stored ({detail})")
+
+
+class IdentityMissing(KnownError):
+    """This installation has no keys yet."""
+
+    def __init__(self, keys_dir: Path) -> None:
+        self.keys_dir = keys_dir
+        super().__init__(
+            f"no identity in {keys_dir} yet: run 'kommunpolis init --name NAME --role officer'"
+        )
+
+
+class IdentityIsOwn(KnownError):
+    """The identity offered for trust is this installation's own."""
+
+    def __init__(self, device_id: str) -> None:
+        self.device_id = device_id
+        super().__init__(
+            f"device {device_id} is this installation itself; trust other installations' files"
+        )
+
+
+class TrustConflict(KnownError):
+    """A trusted device offers different keys than the ones trusted before."""
+
+    def __init__(self, device_id: str, trusted_fingerprint: str, offered_fingerprint: str) -> None:
+        self.device_id = device_id
+        self.trusted_fingerprint = trusted_fingerprint
+        self.offered_fingerprint = offered_fingerprint
+        super().__init__(
+            f"device {device_id} is trusted with fingerprint {trusted_fingerprint}, but this "
+            f"file has {offered_fingerprint}; check with its owner, then revoke the old one first"
+        )
+
+
+class PeerNotTrusted(KnownError):
+    """No device with that id is on the trust list."""
+
+    def __init__(self, device_id: str) -> None:
+        self.device_id = device_id
+        super().__init__(f"device {device_id} is not on the trust list")

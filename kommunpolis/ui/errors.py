@@ -23,12 +23,18 @@ from kommunpolis.domain.errors import (
     DatabaseTooNew,
     DemoRefused,
     FieldErrors,
+    IdentityFileInvalid,
+    IdentityIsOwn,
+    IdentityMissing,
+    IdentityStoreFailed,
     InvalidInput,
     InvalidTransition,
     KnownError,
+    PeerNotTrusted,
     ProfileExists,
     ProfileMissing,
     RecordNotFound,
+    TrustConflict,
 )
 
 log = logging.getLogger(__name__)
@@ -37,11 +43,8 @@ LOG_FILE_NAME = "kommunpolis.log"
 LOG_FILE_BYTES = 1_000_000
 LOG_FILE_COUNT = 5
 
-_CONTEXT = "errors"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# A plain name, so that lupdate sees each translate("errors", "…") call.
+translate = QCoreApplication.translate
 
 
 def describe(error: KnownError) -> tuple[str, str]:
@@ -49,78 +52,146 @@ def describe(error: KnownError) -> tuple[str, str]:
     if isinstance(error, DatabaseError):
         return _describe_database(error)
     if isinstance(error, InvalidInput):
-        return _tr("Ogiltigt värde"), field_message(error)
+        return translate("errors", "Ogiltigt värde"), field_message(error)
     if isinstance(error, FieldErrors):
-        return _tr("Några fält behöver rättas"), _tr(
-            "Rätta de markerade fälten. Inget av det du skrivit har försvunnit."
+        return QCoreApplication.translate(
+            "errors", "Några fält behöver rättas"
+        ), QCoreApplication.translate(
+            "errors", "Rätta de markerade fälten. Inget av det du skrivit har försvunnit."
         )
     if isinstance(error, InvalidTransition):
-        return _tr("Statusen kan inte ändras"), _tr(
-            "En post kan inte gå från ”{current}” till ”{target}”."
+        return QCoreApplication.translate(
+            "errors", "Statusen kan inte ändras"
+        ), QCoreApplication.translate(
+            "errors", "En post kan inte gå från ”{current}” till ”{target}”."
         ).format(current=error.current, target=error.target)
     if isinstance(error, RecordNotFound):
-        return _tr("Posten finns inte"), _tr("Posten finns inte längre. Den kan ha tagits bort.")
+        return QCoreApplication.translate("errors", "Posten finns inte"), translate(
+            "errors", "Posten finns inte längre. Den kan ha tagits bort."
+        )
     if isinstance(error, ProfileMissing):
-        return _tr("Ingen profil"), _tr("Skapa din profil innan du börjar registrera.")
+        return translate("errors", "Ingen profil"), QCoreApplication.translate(
+            "errors", "Skapa din profil innan du börjar registrera."
+        )
     if isinstance(error, ProfileExists):
-        return _tr("Profilen finns redan"), _tr(
-            "Det finns redan en profil för {name} på den här datorn."
+        return QCoreApplication.translate(
+            "errors", "Profilen finns redan"
+        ), QCoreApplication.translate(
+            "errors", "Det finns redan en profil för {name} på den här datorn."
         ).format(name=error.name)
     if isinstance(error, DemoRefused):
-        return _tr("Demodata läggs inte till"), _tr(
-            "Databasen innehåller redan {count} riktiga poster."
+        return QCoreApplication.translate(
+            "errors", "Demodata läggs inte till"
+        ), QCoreApplication.translate(
+            "errors", "Databasen innehåller redan {count} riktiga poster."
         ).format(count=error.record_count)
+    if isinstance(error, IdentityFileInvalid):
+        return QCoreApplication.translate(
+            "errors", "Filen är ingen giltig identitet"
+        ), QCoreApplication.translate(
+            "errors", "{path} kunde inte läsas som en Kommunpolis-identitet: {detail}"
+        ).format(path=error.path, detail=error.detail)
+    if isinstance(error, IdentityStoreFailed):
+        return QCoreApplication.translate(
+            "errors", "Nycklarna kunde inte sparas"
+        ), QCoreApplication.translate(
+            "errors", "Nycklarna i {path} kunde inte sparas: {detail}"
+        ).format(path=error.path, detail=error.detail)
+    if isinstance(error, IdentityMissing):
+        return translate("errors", "Nycklar saknas"), QCoreApplication.translate(
+            "errors", "Den här installationen har inga nycklar ännu ({path}). Skapa profilen först."
+        ).format(path=error.keys_dir)
+    if isinstance(error, IdentityIsOwn):
+        return QCoreApplication.translate(
+            "errors", "Det är din egen identitet"
+        ), QCoreApplication.translate(
+            "errors",
+            "Filen beskriver den här datorn. Lita på identiteter från andra installationer.",
+        )
+    if isinstance(error, TrustConflict):
+        return QCoreApplication.translate(
+            "errors", "Nycklarna stämmer inte"
+        ), QCoreApplication.translate(
+            "errors",
+            "Enheten {device} är betrodd med fingeravtrycket {trusted}, men filen har "
+            "{offered}. Kontrollera med avsändaren och återkalla den gamla posten först.",
+        ).format(
+            device=error.device_id,
+            trusted=error.trusted_fingerprint,
+            offered=error.offered_fingerprint,
+        )
+    if isinstance(error, PeerNotTrusted):
+        return translate("errors", "Okänd avsändare"), QCoreApplication.translate(
+            "errors", "Enheten {device} finns inte bland de betrodda."
+        ).format(device=error.device_id)
     if isinstance(error, BackupFailed):
-        return _tr("Säkerhetskopian misslyckades"), _tr(
-            "Säkerhetskopian kunde inte sparas i {target}.\n\n{detail}"
+        return QCoreApplication.translate(
+            "errors", "Säkerhetskopian misslyckades"
+        ), QCoreApplication.translate(
+            "errors", "Säkerhetskopian kunde inte sparas i {target}.\n\n{detail}"
         ).format(target=error.target, detail=error.detail)
-    return _tr("Något gick fel"), str(error)
+    return translate("errors", "Något gick fel"), str(error)
 
 
 def _describe_database(error: DatabaseError) -> tuple[str, str]:
     path = str(error.path)
     if isinstance(error, DatabaseCorrupt):
-        return _tr("Databasen är skadad"), _tr(
+        return QCoreApplication.translate(
+            "errors", "Databasen är skadad"
+        ), QCoreApplication.translate(
+            "errors",
             "Filen {path} är skadad eller är inte en Kommunpolis-databas.\n\n"
             "Återställ en säkerhetskopia från mappen backups bredvid filen, eller flytta "
-            "filen till en annan mapp och starta Kommunpolis igen. Filen har inte ändrats."
+            "filen till en annan mapp och starta Kommunpolis igen. Filen har inte ändrats.",
         ).format(path=path)
     if isinstance(error, DatabaseLocked):
-        return _tr("Databasen är låst"), _tr(
+        return QCoreApplication.translate(
+            "errors", "Databasen är låst"
+        ), QCoreApplication.translate(
+            "errors",
             "Ett annat program använder {path}.\n\n"
-            "Stäng andra Kommunpolis-fönster eller kommandon och försök igen."
+            "Stäng andra Kommunpolis-fönster eller kommandon och försök igen.",
         ).format(path=path)
     if isinstance(error, DatabaseReadOnly):
-        return _tr("Databasen kan inte sparas"), _tr(
+        return QCoreApplication.translate(
+            "errors", "Databasen kan inte sparas"
+        ), QCoreApplication.translate(
+            "errors",
             "Kommunpolis får inte skriva till {path}.\n\n"
             "Kontrollera behörigheterna för filen och mappen, eller starta Kommunpolis "
-            "med --data-dir och en annan mapp."
+            "med --data-dir och en annan mapp.",
         ).format(path=path)
     if isinstance(error, DatabaseFull):
-        return _tr("Disken är full"), _tr(
-            "Det finns inte plats att spara i {path}.\n\nFrigör utrymme på disken och försök igen."
+        return translate("errors", "Disken är full"), QCoreApplication.translate(
+            "errors",
+            "Det finns inte plats att spara i {path}.\n\nFrigör utrymme på disken och försök igen.",
         ).format(path=path)
     if isinstance(error, DatabaseTooNew):
-        return _tr("Databasen kommer från en nyare version"), _tr(
+        return QCoreApplication.translate(
+            "errors", "Databasen kommer från en nyare version"
+        ), QCoreApplication.translate(
+            "errors",
             "Filen {path} har skapats av en nyare version av Kommunpolis (schema {revision}).\n\n"
-            "Uppdatera Kommunpolis för att öppna den. Filen har inte ändrats."
+            "Uppdatera Kommunpolis för att öppna den. Filen har inte ändrats.",
         ).format(path=path, revision=error.revision)
-    return _tr("Databasen kan inte användas"), _tr("Filen {path} kan inte användas.").format(
-        path=path
-    )
+    return QCoreApplication.translate("errors", "Databasen kan inte användas"), translate(
+        "errors", "Filen {path} kan inte användas."
+    ).format(path=path)
 
 
 def field_message(error: InvalidInput) -> str:
     """Return a plain Swedish message for a rejected field value, shown next to the field."""
     if error.field == "name":
         if "required" in error.reason:
-            return _tr("Ange ditt namn.")
-        return _tr("Namnet är för långt.")
+            return translate("errors", "Ange ditt namn.")
+        return translate("errors", "Namnet är för långt.")
     if error.field == "role":
-        return _tr("Välj en roll.")
+        return translate("errors", "Välj en roll.")
     if error.field == "kommun":
-        return _tr("Någon av de valda kommunerna finns inte i listan.")
-    return _tr("Värdet godtas inte ({field}).").format(field=error.field)
+        return QCoreApplication.translate(
+            "errors", "Någon av de valda kommunerna finns inte i listan."
+        )
+    return translate("errors", "Värdet godtas inte ({field}).").format(field=error.field)
 
 
 def configure_logging(log_dir: Path) -> Path:
@@ -192,18 +263,19 @@ class CrashReporter:
     def _show(self, details: str, crash_log: Path | None) -> QMessageBox:
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("Kommunpolis – oväntat fel"))
-        box.setText(_tr("Ett oväntat fel inträffade i Kommunpolis."))
+        box.setWindowTitle(translate("errors", "Kommunpolis – oväntat fel"))
+        box.setText(translate("errors", "Ett oväntat fel inträffade i Kommunpolis."))
         if crash_log is not None:
-            where = _tr("Detaljerna har sparats i {path}.").format(path=crash_log)
+            where = translate("errors", "Detaljerna har sparats i {path}.").format(path=crash_log)
         else:
-            where = _tr("Detaljerna kunde inte sparas i en fil.")
+            where = translate("errors", "Detaljerna kunde inte sparas i en fil.")
         box.setInformativeText(
             where
             + "\n\n"
-            + _tr(
+            + QCoreApplication.translate(
+                "errors",
                 "Det du redan har sparat finns kvar. Starta om Kommunpolis om något inte "
-                "fungerar, och skicka gärna detaljerna till den som förvaltar programmet."
+                "fungerar, och skicka gärna detaljerna till den som förvaltar programmet.",
             )
         )
         box.setDetailedText(details)

@@ -1751,4 +1751,231 @@ For now: database backups are under Settings.</translation>
         <translation>Mark as %1</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Ogiltigt värde</source>
+        <translation>Invalid value</translation>
+    </message>
+    <message>
+        <source>Några fält behöver rättas</source>
+        <translation>Some fields need correcting</translation>
+    </message>
+    <message>
+        <source>Rätta de markerade fälten. Inget av det du skrivit har försvunnit.</source>
+        <translation>Correct the marked fields. Nothing you typed has been lost.</translation>
+    </message>
+    <message>
+        <source>Statusen kan inte ändras</source>
+        <translation>The status cannot be changed</translation>
+    </message>
+    <message>
+        <source>En post kan inte gå från ”{current}” till ”{target}”.</source>
+        <translation>A record cannot go from “{current}” to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Posten finns inte</source>
+        <translation>The record does not exist</translation>
+    </message>
+    <message>
+        <source>Posten finns inte längre. Den kan ha tagits bort.</source>
+        <translation>The record no longer exists. It may have been deleted.</translation>
+    </message>
+    <message>
+        <source>Ingen profil</source>
+        <translation>No profile</translation>
+    </message>
+    <message>
+        <source>Skapa din profil innan du börjar registrera.</source>
+        <translation>Create your profile before you start recording.</translation>
+    </message>
+    <message>
+        <source>Profilen finns redan</source>
+        <translation>The profile already exists</translation>
+    </message>
+    <message>
+        <source>Det finns redan en profil för {name} på den här datorn.</source>
+        <translation>There is already a profile for {name} on this computer.</translation>
+    </message>
+    <message>
+        <source>Demodata läggs inte till</source>
+        <translation>Demo data not added</translation>
+    </message>
+    <message>
+        <source>Databasen innehåller redan {count} riktiga poster.</source>
+        <translation>The database already holds {count} real records.</translation>
+    </message>
+    <message>
+        <source>Filen är ingen giltig identitet</source>
+        <translation>The file is not a valid identity</translation>
+    </message>
+    <message>
+        <source>{path} kunde inte läsas som en Kommunpolis-identitet: {detail}</source>
+        <translation>{path} could not be read as a Kommunpolis identity: {detail}</translation>
+    </message>
+    <message>
+        <source>Nycklarna kunde inte sparas</source>
+        <translation>The keys could not be saved</translation>
+    </message>
+    <message>
+        <source>Nycklarna i {path} kunde inte sparas: {detail}</source>
+        <translation>The keys in {path} could not be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Nycklar saknas</source>
+        <translation>Keys missing</translation>
+    </message>
+    <message>
+        <source>Den här installationen har inga nycklar ännu ({path}). Skapa profilen först.</source>
+        <translation>This installation has no keys yet ({path}). Create the profile first.</translation>
+    </message>
+    <message>
+        <source>Det är din egen identitet</source>
+        <translation>This is your own identity</translation>
+    </message>
+    <message>
+        <source>Filen beskriver den här datorn. Lita på identiteter från andra installationer.</source>
+        <translation>The file describes this computer. Trust identities from other installations.</translation>
+    </message>
+    <message>
+        <source>Nycklarna stämmer inte</source>
+        <translation>The keys do not match</translation>
+    </message>
+    <message>
+        <source>Enheten {device} är betrodd med fingeravtrycket {trusted}, men filen har {offered}. Kontrollera med avsändaren och återkalla den gamla posten först.</source>
+        <translation>Device {device} is trusted with the fingerprint {trusted}, but the file has {offered}. Check with the sender and revoke the old entry first.</translation>
+    </message>
+    <message>
+        <source>Okänd avsändare</source>
+        <translation>Unknown sender</translation>
+    </message>
+    <message>
+        <source>Enheten {device} finns inte bland de betrodda.</source>
+        <translation>Device {device} is not among the trusted ones.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian misslyckades</source>
+        <translation>The backup failed</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian kunde inte sparas i {target}.
+
+{detail}</source>
+        <translation>The backup could not be saved in {target}.
+
+{detail}</translation>
+    </message>
+    <message>
+        <source>Något gick fel</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Databasen är skadad</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Filen {path} är skadad eller är inte en Kommunpolis-databas.
+
+Återställ en säkerhetskopia från mappen backups bredvid filen, eller flytta filen till en annan mapp och starta Kommunpolis igen. Filen har inte ändrats.</source>
+        <translation>The file {path} is damaged or is not a Kommunpolis database.
+
+Restore a backup from the backups folder next to the file, or move the file to another folder and start Kommunpolis again. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen är låst</source>
+        <translation>The database is locked</translation>
+    </message>
+    <message>
+        <source>Ett annat program använder {path}.
+
+Stäng andra Kommunpolis-fönster eller kommandon och försök igen.</source>
+        <translation>Another program is using {path}.
+
+Close other Kommunpolis windows or commands and try again.</translation>
+    </message>
+    <message>
+        <source>Databasen kan inte sparas</source>
+        <translation>The database cannot be saved</translation>
+    </message>
+    <message>
+        <source>Kommunpolis får inte skriva till {path}.
+
+Kontrollera behörigheterna för filen och mappen, eller starta Kommunpolis med --data-dir och en annan mapp.</source>
+        <translation>Kommunpolis is not allowed to write to {path}.
+
+Check the permissions of the file and its folder, or start Kommunpolis with --data-dir and another folder.</translation>
+    </message>
+    <message>
+        <source>Disken är full</source>
+        <translation>The disk is full</translation>
+    </message>
+    <message>
+        <source>Det finns inte plats att spara i {path}.
+
+Frigör utrymme på disken och försök igen.</source>
+        <translation>There is no room to save in {path}.
+
+Free some space on the disk and try again.</translation>
+    </message>
+    <message>
+        <source>Databasen kommer från en nyare version</source>
+        <translation>The database comes from a newer version</translation>
+    </message>
+    <message>
+        <source>Filen {path} har skapats av en nyare version av Kommunpolis (schema {revision}).
+
+Uppdatera Kommunpolis för att öppna den. Filen har inte ändrats.</source>
+        <translation>The file {path} was made by a newer version of Kommunpolis (schema {revision}).
+
+Update Kommunpolis to open it. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen kan inte användas</source>
+        <translation>The database cannot be used</translation>
+    </message>
+    <message>
+        <source>Filen {path} kan inte användas.</source>
+        <translation>The file {path} cannot be used.</translation>
+    </message>
+    <message>
+        <source>Ange ditt namn.</source>
+        <translation>Enter your name.</translation>
+    </message>
+    <message>
+        <source>Namnet är för långt.</source>
+        <translation>The name is too long.</translation>
+    </message>
+    <message>
+        <source>Välj en roll.</source>
+        <translation>Choose a role.</translation>
+    </message>
+    <message>
+        <source>Någon av de valda kommunerna finns inte i listan.</source>
+        <translation>One of the chosen municipalities is not in the list.</translation>
+    </message>
+    <message>
+        <source>Värdet godtas inte ({field}).</source>
+        <translation>The value is not accepted ({field}).</translation>
+    </message>
+    <message>
+        <source>Kommunpolis – oväntat fel</source>
+        <translation>Kommunpolis – unexpected error</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade i Kommunpolis.</source>
+        <translation>An unexpected error occurred in Kommunpolis.</translation>
+    </message>
+    <message>
+        <source>Detaljerna har sparats i {path}.</source>
+        <translation>The details have been saved in {path}.</translation>
+    </message>
+    <message>
+        <source>Detaljerna kunde inte sparas i en fil.</source>
+        <translation>The details could not be saved to a file.</translation>
+    </message>
+    <message>
+        <source>Det du redan har sparat finns kvar. Starta om Kommunpolis om något inte fungerar, och skicka gärna detaljerna till den som förvaltar programmet.</source>
+        <translation>What you have already saved is still there. Restart Kommunpolis if something does not work, and please send the details to whoever maintains the program.</translation>
+    </message>
+</context>
 </TS>

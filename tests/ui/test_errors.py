@@ -17,9 +17,15 @@ from kommunpolis.domain.errors import (
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
+    IdentityFileInvalid,
+    IdentityIsOwn,
+    IdentityMissing,
+    IdentityStoreFailed,
     InvalidInput,
     KnownError,
+    PeerNotTrusted,
     ProfileExists,
+    TrustConflict,
 )
 from kommunpolis.ui.errors import CrashReporter, configure_logging, describe, field_message
 
@@ -103,3 +109,26 @@ def test_configure_logging_writes_to_the_log_dir(tmp_path: Path) -> None:
                 root.removeHandler(handler)
                 handler.close()
         root.setLevel(level)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected_title", "expected_fact"),
+    [
+        (
+            IdentityFileInvalid(Path("/usb/eva.kpid"), "bad"),
+            "Filen är ingen giltig identitet",
+            "/usb/eva.kpid",
+        ),
+        (IdentityStoreFailed(Path("/k"), "disk full"), "Nycklarna kunde inte sparas", "disk full"),
+        (IdentityMissing(Path("/k")), "Nycklar saknas", "/k"),
+        (IdentityIsOwn("dev-1"), "Det är din egen identitet", "den här datorn"),
+        (TrustConflict("dev-2", "AAAA-BBBB", "CCCC-DDDD"), "Nycklarna stämmer inte", "CCCC-DDDD"),
+        (PeerNotTrusted("dev-3"), "Okänd avsändare", "dev-3"),
+    ],
+)
+def test_identity_errors_are_described_in_swedish(
+    error: KnownError, expected_title: str, expected_fact: str
+) -> None:
+    title, message = describe(error)
+    assert title == expected_title
+    assert expected_fact in message
