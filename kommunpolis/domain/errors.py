@@ -216,3 +216,71 @@ class PeerNotTrusted(KnownError):
     def __init__(self, device_id: str) -> None:
         self.device_id = device_id
         super().__init__(f"device {device_id} is not on the trust list")
+
+
+class BundleInvalid(KnownError):
+    """A file is not a valid bundle: damaged, altered, truncated or not a bundle at all."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: not a valid Kommunpolis bundle ({reason})")
+
+
+class BundleUnknownSender(KnownError):
+    """A bundle comes from an installation that is not on the trust list."""
+
+    def __init__(self, path: Path, name: str, device_id: str, fingerprint: str) -> None:
+        self.path = path
+        self.name = name
+        self.device_id = device_id
+        self.fingerprint = fingerprint
+        super().__init__(
+            f"{path}: sent by '{name}' (device {device_id}, fingerprint {fingerprint}), "
+            "who is not trusted here; compare the fingerprint with the sender and run "
+            "'kommunpolis keys trust' on their identity file first"
+        )
+
+
+class BundleRevokedSender(KnownError):
+    """A bundle comes from an installation whose trust was revoked."""
+
+    def __init__(self, path: Path, name: str, device_id: str, fingerprint: str) -> None:
+        self.path = path
+        self.name = name
+        self.device_id = device_id
+        self.fingerprint = fingerprint
+        super().__init__(
+            f"{path}: sent by '{name}' (device {device_id}, fingerprint {fingerprint}), "
+            "whose trust was revoked"
+        )
+
+
+class BundleNotForUs(KnownError):
+    """A bundle this installation cannot decrypt (another recipient, a wrong passphrase)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: cannot be opened here ({reason})")
+
+
+class BundleTooNew(KnownError):
+    """A bundle in a newer format than this version of Kommunpolis reads."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        self.path = path
+        self.version = version
+        super().__init__(
+            f"{path}: bundle format version {version} is newer than this app reads (1); "
+            "update Kommunpolis"
+        )
+
+
+class BundleWriteFailed(KnownError):
+    """A bundle could not be written (disk full, read-only stick, missing folder)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the bundle cannot be written ({detail})")

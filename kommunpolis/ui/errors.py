@@ -36,6 +36,8 @@ from kommunpolis.domain.errors import (
     RecordNotFound,
     TrustConflict,
 )
+from kommunpolis.domain.record_fields import SPECS_BY_KIND
+from kommunpolis.ui.labels import label
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,15 @@ LOG_FILE_COUNT = 5
 
 # A plain name, so that lupdate sees each translate("errors", "…") call.
 translate = QCoreApplication.translate
+
+
+def _status_label(kind: str, value: str) -> str:
+    """Return the Swedish name of a status code of ``kind`` (the code if unknown)."""
+    status_type = SPECS_BY_KIND[kind].status_type if kind in SPECS_BY_KIND else None
+    try:
+        return label(status_type(value)) if status_type is not None else value
+    except ValueError:
+        return value
 
 
 def describe(error: KnownError) -> tuple[str, str]:
@@ -60,11 +71,12 @@ def describe(error: KnownError) -> tuple[str, str]:
             "errors", "Rätta de markerade fälten. Inget av det du skrivit har försvunnit."
         )
     if isinstance(error, InvalidTransition):
-        return QCoreApplication.translate(
-            "errors", "Statusen kan inte ändras"
-        ), QCoreApplication.translate(
+        return translate("errors", "Statusen kan inte ändras"), translate(
             "errors", "En post kan inte gå från ”{current}” till ”{target}”."
-        ).format(current=error.current, target=error.target)
+        ).format(
+            current=_status_label(error.kind, error.current),
+            target=_status_label(error.kind, error.target),
+        )
     if isinstance(error, RecordNotFound):
         return QCoreApplication.translate("errors", "Posten finns inte"), translate(
             "errors", "Posten finns inte längre. Den kan ha tagits bort."

@@ -22,6 +22,7 @@ from kommunpolis.domain.errors import (
     IdentityMissing,
     IdentityStoreFailed,
     InvalidInput,
+    InvalidTransition,
     KnownError,
     PeerNotTrusted,
     ProfileExists,
@@ -132,3 +133,8 @@ def test_identity_errors_are_described_in_swedish(
     title, message = describe(error)
     assert title == expected_title
     assert expected_fact in message
+
+
+def test_an_invalid_step_names_the_statuses_in_swedish() -> None:
+    _title, message = describe(InvalidTransition("promises", "draft", "published", ("signed",)))
+    assert message == "En post kan inte gå från ”Utkast” till ”Publicerat”."
