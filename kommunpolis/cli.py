@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     # its window has painted, so this module must not import them at the top.
     from kommunpolis.composition import Services
     from kommunpolis.services.maintenance import MaintenanceService
+    from kommunpolis.sync.bundle import Passphrase
     from kommunpolis.sync.identity import PublicIdentity, TrustedPeer
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -126,6 +127,35 @@ def _parser() -> argparse.ArgumentParser:
     listed.add_argument("--json", action="store_true", help="machine-readable output")
     revoke = key_command("revoke", "stop trusting an installation")
     revoke.add_argument("device_id", type=uuid.UUID, metavar="DEVICE_ID")
+
+    exporting = command("export", "write a signed, encrypted bundle of all records (full export)")
+    exporting.add_argument("path", type=Path, metavar="PATH", help="the .kpb file to write")
+    to = exporting.add_mutually_exclusive_group(required=True)
+    to.add_argument(
+        "--to",
+        action="append",
+        type=uuid.UUID,
+        metavar="DEVICE_ID",
+        help="a trusted installation to encrypt for (repeatable; see 'keys list')",
+    )
+    to.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="encrypt with the passphrase on the first line of FILE instead",
+    )
+    exporting.add_argument(
+        "--full",
+        action="store_true",
+        help="everything (the default; incremental comes with import)",
+    )
+    exporting.add_argument(
+        "--include-police-only", action="store_true", help="include police-only sources"
+    )
+    checking = command("verify", "check a bundle without importing it and print its manifest")
+    checking.add_argument("path", type=Path, metavar="PATH")
+    checking.add_argument("--passphrase-file", type=Path, metavar="FILE")
+    checking.add_argument("--json", action="store_true", help="machine-readable output")
 
     restore = command(
         "restore", "replace the database with a backup (close the app first; the old file is kept)"
@@ -376,6 +406,75 @@ def _cmd_keys(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _read_passphrase(path: Path) -> str:
+    from kommunpolis.domain.errors import InvalidInput
+
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(4096)
+        text = data.decode("utf-8").splitlines()[0] if data else ""
+    except OSError as error:
+        raise InvalidInput("passphrase-file", f"{path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput("passphrase-file", f"{path}: not UTF-8 text") from None
+    if not text:
+        raise InvalidInput("passphrase-file", f"{path}: the first line is empty")
+    return text
+
+
+def _cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.sync.bundle import Passphrase
+
+    _own_identity(services)
+    recipients: Sequence[uuid.UUID] | Passphrase
+    if args.passphrase_file is not None:
+        recipients = Passphrase(_read_passphrase(args.passphrase_file))
+    else:
+        recipients = args.to
+    summary = services.exchange.export_full(
+        args.path, recipients, include_police_only=args.include_police_only
+    )
+    total = sum(summary.counts.values())
+    out.write(f"Bundle written: {summary.path} ({summary.size} bytes)\n")
+    out.write(f"Bundle id: {summary.bundle_id}\n")
+    out.write(f"Records: {total} (tombstones included)\n")
+    for table, count in summary.counts.items():
+        if count:
+            out.write(f"  {table:<24} {count:>8}\n")
+    if summary.police_only_included:
+        out.write("Police-only sources are INCLUDED.\n")
+    out.write("Read back and verified: safe to unplug.\n")
+    return EXIT_OK
+
+
+def _cmd_verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    _own_identity(services)
+    passphrase = None
+    if args.passphrase_file is not None:
+        passphrase = _read_passphrase(args.passphrase_file)
+    bundle = services.exchange.verify(args.path, passphrase=passphrase)
+    manifest = bundle.manifest
+    if args.json:
+        _print_json({**manifest.to_json(), "verified": True}, out)
+        return EXIT_OK
+    origin = "this installation" if bundle.sender_is_self else "a trusted installation"
+    out.write(
+        f"Bundle:    {args.path}: valid, signed by {origin}\n"
+        f"Format:    {manifest.format} ({manifest.kind})\n"
+        f"Bundle id: {manifest.bundle_id}\n"
+        f"Created:   {manifest.created.isoformat()}\n"
+        f"Sender:    {manifest.sender_name} (device {manifest.sender_device_id}, "
+        f"fingerprint {manifest.sender_fingerprint})\n"
+        f"For:       {', '.join(manifest.recipients)}\n"
+        f"Police-only sources included: {'yes' if manifest.police_only_included else 'no'}\n"
+        f"Records:   {sum(manifest.counts.values())}\n"
+    )
+    for table, count in manifest.counts.items():
+        if count:
+            out.write(f"  {table:<24} {count:>8}\n")
+    return EXIT_OK
+
+
 class _CheckFailed(KnownError):
     def __init__(self, path: Path, count: int) -> None:
         super().__init__(f"{path}: {count} problem(s) found")
@@ -391,6 +490,8 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "check": _cmd_check,
     "backup": _cmd_backup,
     "keys": _cmd_keys,
+    "export": _cmd_export,
+    "verify": _cmd_verify,
 }
 
 # These work on the files alone, so they still help when the database cannot open.

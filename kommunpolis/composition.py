@@ -10,6 +10,7 @@ from sqlalchemy import func, select, union_all
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.attention import AttentionService
 from kommunpolis.services.editing import EditingService
+from kommunpolis.services.exchange import ExchangeService
 from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.services.profiles import ProfileService
 from kommunpolis.services.records import RecordService
@@ -36,6 +37,7 @@ class Services:
     records: RecordService
     editing: EditingService
     attention: AttentionService
+    exchange: ExchangeService
     search: SearchService
     maintenance: MaintenanceService
     identity: IdentityStore
@@ -73,6 +75,7 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         return UnitOfWork(session_factory=database.session_factory, clock=clock, path=database.path)
 
     maintenance = build_maintenance(paths)
+    identity = IdentityStore(paths.keys)
     return Services(
         paths=paths,
         database=database,
@@ -85,5 +88,6 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         attention=AttentionService(uow=unit_of_work),
         search=SearchService(uow=unit_of_work),
         maintenance=maintenance,
-        identity=IdentityStore(paths.keys),
+        identity=identity,
+        exchange=ExchangeService(uow=unit_of_work, identity=identity),
     )

@@ -165,10 +165,10 @@ def load_public(path: Path) -> PublicIdentity:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise IdentityFileInvalid(path, "not a JSON identity file") from None
-    return _public_from_json(document, path, check_fingerprint=True)
+    return parse_public(document, path, check_fingerprint=True)
 
 
-def _public_from_json(document: Any, path: Path, *, check_fingerprint: bool) -> PublicIdentity:
+def parse_public(document: Any, path: Path, *, check_fingerprint: bool) -> PublicIdentity:
     if not isinstance(document, dict):
         raise IdentityFileInvalid(path, "not a JSON identity file")
     found = document.get("format")
@@ -469,7 +469,7 @@ def _peer_from_json(entry: Any, path: Path) -> TrustedPeer:
         raise ValueError("an entry is not a peer")
     revoked_at = entry.get("revoked_at")
     return TrustedPeer(
-        identity=_public_from_json(entry["identity"], path, check_fingerprint=True),
+        identity=parse_public(entry["identity"], path, check_fingerprint=True),
         name=entry["name"],
         trusted_at=_aware(datetime.fromisoformat(entry["trusted_at"])),
         revoked_at=_aware(datetime.fromisoformat(revoked_at)) if revoked_at is not None else None,

@@ -15,6 +15,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kommunpolis.domain.errors import (
     BackupFailed,
+    BundleInvalid,
+    BundleNotForUs,
+    BundleRevokedSender,
+    BundleTooNew,
+    BundleUnknownSender,
+    BundleWriteFailed,
     DatabaseCorrupt,
     DatabaseError,
     DatabaseFull,
@@ -136,6 +142,34 @@ def describe(error: KnownError) -> tuple[str, str]:
         return translate("errors", "Okänd avsändare"), QCoreApplication.translate(
             "errors", "Enheten {device} finns inte bland de betrodda."
         ).format(device=error.device_id)
+    if isinstance(error, BundleUnknownSender | BundleRevokedSender):
+        revoked = isinstance(error, BundleRevokedSender)
+        title = (
+            translate("errors", "Avsändaren är återkallad")
+            if revoked
+            else translate("errors", "Okänd avsändare")
+        )
+        return title, translate(
+            "errors",
+            "{path} kommer från {name} (fingeravtryck {fingerprint}), som inte är betrodd. "
+            "Jämför fingeravtrycket med avsändaren innan du litar på den.",
+        ).format(path=error.path, name=error.name, fingerprint=error.fingerprint)
+    if isinstance(error, BundleNotForUs):
+        return translate("errors", "Paketet är inte till dig"), translate(
+            "errors", "{path} kan inte öppnas med den här installationens nycklar: {reason}"
+        ).format(path=error.path, reason=error.reason)
+    if isinstance(error, BundleTooNew):
+        return translate("errors", "Paketet kommer från en nyare version"), translate(
+            "errors", "{path} har paketformat {version}. Uppdatera Kommunpolis för att läsa det."
+        ).format(path=error.path, version=error.version)
+    if isinstance(error, BundleInvalid):
+        return translate("errors", "Paketet är skadat eller inget paket"), translate(
+            "errors", "{path} godtas inte: {reason}. Inget har ändrats."
+        ).format(path=error.path, reason=error.reason)
+    if isinstance(error, BundleWriteFailed):
+        return translate("errors", "Paketet kunde inte skrivas"), translate(
+            "errors", "{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar."
+        ).format(path=error.path, detail=error.detail)
     if isinstance(error, BackupFailed):
         return QCoreApplication.translate(
             "errors", "Säkerhetskopian misslyckades"

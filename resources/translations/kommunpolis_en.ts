@@ -1854,6 +1854,46 @@ For now: database backups are under Settings.</translation>
         <translation>Device {device} is not among the trusted ones.</translation>
     </message>
     <message>
+        <source>Avsändaren är återkallad</source>
+        <translation>The sender has been revoked</translation>
+    </message>
+    <message>
+        <source>{path} kommer från {name} (fingeravtryck {fingerprint}), som inte är betrodd. Jämför fingeravtrycket med avsändaren innan du litar på den.</source>
+        <translation>{path} comes from {name} (fingerprint {fingerprint}), who is not trusted. Compare the fingerprint with the sender before you trust it.</translation>
+    </message>
+    <message>
+        <source>Paketet är inte till dig</source>
+        <translation>The bundle is not for you</translation>
+    </message>
+    <message>
+        <source>{path} kan inte öppnas med den här installationens nycklar: {reason}</source>
+        <translation>{path} cannot be opened with this installation&apos;s keys: {reason}</translation>
+    </message>
+    <message>
+        <source>Paketet kommer från en nyare version</source>
+        <translation>The bundle comes from a newer version</translation>
+    </message>
+    <message>
+        <source>{path} har paketformat {version}. Uppdatera Kommunpolis för att läsa det.</source>
+        <translation>{path} has bundle format {version}. Update Kommunpolis to read it.</translation>
+    </message>
+    <message>
+        <source>Paketet är skadat eller inget paket</source>
+        <translation>The bundle is damaged or not a bundle</translation>
+    </message>
+    <message>
+        <source>{path} godtas inte: {reason}. Inget har ändrats.</source>
+        <translation>{path} is not accepted: {reason}. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Paketet kunde inte skrivas</source>
+        <translation>The bundle could not be written</translation>
+    </message>
+    <message>
+        <source>{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar.</source>
+        <translation>{path} could not be written: {detail}. No half-written file is left.</translation>
+    </message>
+    <message>
         <source>Säkerhetskopian misslyckades</source>
         <translation>The backup failed</translation>
     </message>

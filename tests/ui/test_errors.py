@@ -11,6 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from kommunpolis.domain.errors import (
     BackupFailed,
+    BundleInvalid,
+    BundleNotForUs,
+    BundleRevokedSender,
+    BundleTooNew,
+    BundleUnknownSender,
+    BundleWriteFailed,
     DatabaseCorrupt,
     DatabaseError,
     DatabaseFull,
@@ -138,3 +144,45 @@ def test_identity_errors_are_described_in_swedish(
 def test_an_invalid_step_names_the_statuses_in_swedish() -> None:
     _title, message = describe(InvalidTransition("promises", "draft", "published", ("signed",)))
     assert message == "En post kan inte gå från ”Utkast” till ”Publicerat”."
+
+
+BUNDLE = Path("/usb/a.kpb")
+
+
+@pytest.mark.parametrize(
+    ("error", "expected_title", "expected_fact"),
+    [
+        (
+            BundleUnknownSender(Path("/usb/a.kpb"), "Eva", "dev-1", "ABCD-EFGH"),
+            "Okänd avsändare",
+            "ABCD-EFGH",
+        ),
+        (
+            BundleRevokedSender(Path("/usb/a.kpb"), "Eva", "dev-1", "ABCD-EFGH"),
+            "Avsändaren är återkallad",
+            "Eva",
+        ),
+        (
+            BundleNotForUs(Path("/usb/a.kpb"), "no identity matched"),
+            "Paketet är inte till dig",
+            "/usb/a.kpb",
+        ),
+        (BundleTooNew(Path("/usb/a.kpb"), 2), "Paketet kommer från en nyare version", "2"),
+        (
+            BundleInvalid(Path("/usb/a.kpb"), "truncated"),
+            "Paketet är skadat eller inget paket",
+            "truncated",
+        ),
+        (
+            BundleWriteFailed(Path("/usb/a.kpb"), "disk full"),
+            "Paketet kunde inte skrivas",
+            "disk full",
+        ),
+    ],
+)
+def test_bundle_errors_are_described_in_swedish(
+    error: KnownError, expected_title: str, expected_fact: str
+) -> None:
+    title, message = describe(error)
+    assert title == expected_title
+    assert expected_fact in message

@@ -1,0 +1,755 @@
+"""Bundle files (``.kpb``): write a signed, encrypted bundle, and read and verify one.
+
+The format is described in docs/bundle-format.md (version 1). In short: a ZIP with
+exactly three stored members, ``sender.json`` (the sender's public identity),
+``payload.age`` (the payload ZIP, age-encrypted) and ``payload.age.minisig`` (the
+sender's minisign signature of ``payload.age``). The payload holds ``manifest.json``
+and ``records/<table>.jsonl``, one JSON object a line.
+
+Reading trusts nothing before it is checked, in this order: the outer ZIP's member
+names, the sender against the trust list, the signature, the decryption, the manifest,
+then each member the manifest names (size, SHA-256) and each record line (columns and
+basic types). Every failure is a typed error from :mod:`kommunpolis.domain.errors`.
+"""
+
+from __future__ import annotations
+
+import binascii
+import hashlib
+import io
+import json
+import os
+import re
+import struct
+import tempfile
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+import minisign
+import pyrage
+from pyrage import x25519
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text
+from sqlalchemy import Enum as SqlEnum
+
+from kommunpolis.domain.errors import (
+    BundleInvalid,
+    BundleNotForUs,
+    BundleRevokedSender,
+    BundleTooNew,
+    BundleUnknownSender,
+    BundleWriteFailed,
+    IdentityFileInvalid,
+    InvalidInput,
+)
+from kommunpolis.domain.ids import uuid7
+from kommunpolis.storage.kinds import all_record_tables
+from kommunpolis.storage.types import UtcDateTime, UuidBlob
+from kommunpolis.sync.identity import IdentityStore, PublicIdentity, parse_public
+
+FORMAT_PREFIX = "kommunpolis-bundle/"
+FORMAT_VERSION = 1
+BUNDLE_FORMAT = f"{FORMAT_PREFIX}{FORMAT_VERSION}"
+SENDER_MEMBER = "sender.json"
+PAYLOAD_MEMBER = "payload.age"
+SIGNATURE_MEMBER = "payload.age.minisig"
+OUTER_MEMBERS = (SENDER_MEMBER, PAYLOAD_MEMBER, SIGNATURE_MEMBER)
+MANIFEST_MEMBER = "manifest.json"
+PASSPHRASE_RECIPIENT = "passphrase"
+SUFFIX = ".kpb"
+
+MEMBER_LIMIT = 512 * 1024 * 1024
+"""The largest member (declared or compressed size) a reader accepts."""
+TOTAL_LIMIT = 2 * 1024 * 1024 * 1024
+"""The largest sum of the sizes the manifest declares."""
+SMALL_LIMIT = 64 * 1024
+"""``sender.json`` and ``payload.age.minisig`` are a few hundred bytes."""
+MANIFEST_LIMIT = 16 * 1024 * 1024
+PASSPHRASE_MINIMUM = 8
+_CHUNK = 1024 * 1024
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FILE_LIMIT = MEMBER_LIMIT + 2 * SMALL_LIMIT + 4096
+"""The largest ``.kpb`` file a reader opens."""
+_RECORDS_NAME = re.compile(r"^records/([a-z_]+)\.jsonl$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# What can go wrong while parsing an untrusted ZIP with the standard library.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,
+    EOFError,
+    OverflowError,
+    struct.error,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+    OSError,
+    KeyError,
+    IndexError,
+)
+
+
+# ---------------------------------------------------------------- record columns
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of a synced table as it appears in a bundle's JSON."""
+
+    name: str
+    kind: str
+    """``uuid``, ``datetime``, ``date``, ``enum``, ``bool``, ``int``, ``float`` or ``str``."""
+    nullable: bool
+    values: tuple[str, ...] = ()
+    """The allowed values of an ``enum`` column."""
+
+
+def _column_kind(column_type: Any) -> tuple[str, tuple[str, ...]]:
+    if isinstance(column_type, UuidBlob):
+        return "uuid", ()
+    if isinstance(column_type, UtcDateTime):
+        return "datetime", ()
+    if isinstance(column_type, SqlEnum):
+        return "enum", tuple(str(value) for value in column_type.enums)
+    if isinstance(column_type, Date):
+        return "date", ()
+    if isinstance(column_type, Boolean):
+        return "bool", ()
+    if isinstance(column_type, Integer):  # BigInteger is a subclass
+        return "int", ()
+    if isinstance(column_type, Float):
+        return "float", ()
+    if isinstance(column_type, String | Text):
+        return "str", ()
+    raise TypeError(f"no bundle encoding for column type {column_type!r}")
+
+
+_SPECS: dict[str, tuple[ColumnSpec, ...]] = {}
+
+
+def table_specs() -> Mapping[str, tuple[ColumnSpec, ...]]:
+    """Return every synced table's columns, by table name (computed once)."""
+    if not _SPECS:
+        for model in all_record_tables():
+            table = model.__table__
+            specs = []
+            for column in table.columns:
+                kind, values = _column_kind(column.type)
+                specs.append(ColumnSpec(column.name, kind, bool(column.nullable), values))
+            _SPECS[model.__tablename__] = tuple(specs)
+    return _SPECS
+
+
+def encode_value(spec: ColumnSpec, value: Any) -> Any:
+    """Return a database value as its JSON form (UUID text, ISO time, enum value)."""
+    if value is None:
+        return None
+    if spec.kind == "uuid":
+        return str(value)
+    if spec.kind == "datetime":
+        assert isinstance(value, datetime)
+        return value.astimezone(UTC).isoformat()
+    if spec.kind == "date":
+        assert isinstance(value, date)
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _check_value(spec: ColumnSpec, value: Any) -> str | None:
+    """Return what is wrong with a JSON value for ``spec``, or None."""
+    if value is None:
+        return None if spec.nullable else "must not be null"
+    kind = spec.kind
+    if kind == "bool":
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else "must be an integer"
+    if kind == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else "must be a number"
+    if not isinstance(value, str):
+        return "must be text"
+    try:
+        if kind == "uuid":
+            uuid.UUID(value)
+        elif kind == "datetime":
+            if datetime.fromisoformat(value).tzinfo is None:
+                return "must be a time with a time zone"
+        elif kind == "date":
+            date.fromisoformat(value)
+        elif kind == "enum" and value not in spec.values:
+            return f"must be one of {', '.join(spec.values)}"
+    except ValueError:
+        return f"is not a valid {kind}"
+    return None
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Passphrase:
+    """A passphrase for a recipient without keys (age's scrypt mode)."""
+
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    """A payload member the manifest names, with its size and SHA-256."""
+
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A bundle's manifest (``manifest.json``)."""
+
+    format: str
+    bundle_id: uuid.UUID
+    created: datetime
+    kind: str
+    sender_device_id: uuid.UUID
+    sender_name: str
+    sender_fingerprint: str
+    recipients: tuple[str, ...]
+    police_only_included: bool
+    counts: Mapping[str, int]
+    members: tuple[MemberEntry, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the manifest as written in the bundle."""
+        return {
+            "format": self.format,
+            "bundle_id": str(self.bundle_id),
+            "created": self.created.isoformat(),
+            "kind": self.kind,
+            "sender": {
+                "device_id": str(self.sender_device_id),
+                "name": self.sender_name,
+                "fingerprint": self.sender_fingerprint,
+            },
+            "recipients": list(self.recipients),
+            "police_only_included": self.police_only_included,
+            "counts": dict(self.counts),
+            "members": [
+                {"name": member.name, "size": member.size, "sha256": member.sha256}
+                for member in self.members
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    """What :func:`write_bundle` wrote, after reading it back."""
+
+    path: Path
+    manifest: Manifest
+    size: int
+
+
+@dataclass(frozen=True)
+class VerifiedBundle:
+    """A bundle whose signature, encryption, hashes and records all checked out."""
+
+    path: Path
+    sender: PublicIdentity
+    sender_is_self: bool
+    manifest: Manifest
+    records: Mapping[str, tuple[Mapping[str, Any], ...]]
+    """The records' JSON objects, by table name."""
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_bundle(
+    path: Path,
+    *,
+    identity: IdentityStore,
+    records: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
+    recipients: Sequence[PublicIdentity] | Passphrase,
+    police_only_included: bool,
+    kind: str = "full",
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> WrittenBundle:
+    """Write a bundle of ``records`` (table name, database rows) to ``path``.
+
+    The payload is built in memory, so that no plaintext ever touches a disk (least
+    of all the USB stick), then encrypted, signed and written atomically: a temporary
+    file next to ``path``, fsync, rename, fsync of the folder. The file is then read
+    back and verified like any received bundle; only then does this return.
+    """
+    sender = identity.public()
+    if isinstance(recipients, Passphrase):
+        if len(recipients.text) < PASSPHRASE_MINIMUM:
+            raise InvalidInput("passphrase", f"at least {PASSPHRASE_MINIMUM} characters")
+        recipient_names: tuple[str, ...] = (PASSPHRASE_RECIPIENT,)
+    else:
+        others = [peer for peer in recipients if peer.device_id != sender.device_id]
+        recipient_names = tuple(str(peer.device_id) for peer in (sender, *others))
+    manifest, payload = _build_payload(
+        records,
+        sender=sender,
+        recipients=recipient_names,
+        police_only_included=police_only_included,
+        kind=kind,
+        created=now(),
+    )
+    if isinstance(recipients, Passphrase):
+        encrypted = pyrage.passphrase.encrypt(payload, recipients.text)
+    else:
+        age_recipients = [
+            x25519.Recipient.from_str(peer.age_recipient) for peer in (sender, *others)
+        ]
+        encrypted = pyrage.encrypt(payload, age_recipients)
+    del payload
+    signature = identity.sign(
+        encrypted, trusted_comment=f"{BUNDLE_FORMAT} {manifest.bundle_id} {sender.device_id}"
+    )
+    size = _write_outer(path, sender, encrypted, signature)
+    passphrase = recipients.text if isinstance(recipients, Passphrase) else None
+    try:
+        verified = read_bundle(path, identity, passphrase=passphrase)
+        if verified.manifest != manifest:
+            raise BundleInvalid(path, "the manifest read back differs from the one written")
+    except (BundleInvalid, BundleNotForUs, BundleTooNew) as error:
+        path.unlink(missing_ok=True)
+        raise BundleWriteFailed(path, f"the read-back check failed: {error}") from None
+    return WrittenBundle(path=path, manifest=manifest, size=size)
+
+
+def _build_payload(
+    records: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
+    *,
+    sender: PublicIdentity,
+    recipients: tuple[str, ...],
+    police_only_included: bool,
+    kind: str,
+    created: datetime,
+) -> tuple[Manifest, bytes]:
+    specs = table_specs()
+    buffer = io.BytesIO()
+    members: list[MemberEntry] = []
+    counts: dict[str, int] = {}
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as payload:
+        for table, rows in records:
+            columns = specs[table]
+            name = f"records/{table}.jsonl"
+            digest, size, count = hashlib.sha256(), 0, 0
+            with payload.open(name, "w") as stream:
+                for row in rows:
+                    line = {spec.name: encode_value(spec, row[spec.name]) for spec in columns}
+                    data = (
+                        json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+                    ).encode("utf-8")
+                    stream.write(data)
+                    digest.update(data)
+                    size += len(data)
+                    count += 1
+            members.append(MemberEntry(name, size, digest.hexdigest()))
+            counts[table] = count
+        manifest = Manifest(
+            format=BUNDLE_FORMAT,
+            bundle_id=uuid7(),
+            created=created.astimezone(UTC),
+            kind=kind,
+            sender_device_id=sender.device_id,
+            sender_name=sender.name,
+            sender_fingerprint=sender.fingerprint,
+            recipients=recipients,
+            police_only_included=police_only_included,
+            counts=counts,
+            members=tuple(members),
+        )
+        text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2) + "\n"
+        payload.writestr(MANIFEST_MEMBER, text.encode("utf-8"))
+    return manifest, buffer.getvalue()
+
+
+def outer_bytes(sender: bytes, payload: bytes, signature: bytes) -> bytes:
+    """Return the canonical container of the three members (see docs/bundle-format.md).
+
+    Fixed order, times and attributes: the same members always give the same bytes,
+    so a reader can rebuild the container and refuse a file that differs anywhere.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as outer:
+        for name, data in zip(OUTER_MEMBERS, (sender, payload, signature), strict=True):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = 3  # Unix, wherever it was written
+            info.external_attr = 0o644 << 16
+            outer.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature: bytes) -> int:
+    data = outer_bytes(sender.export_text().encode("utf-8"), encrypted, signature)
+    folder = path.parent
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise BundleWriteFailed(path, error.strerror or str(error)) from None
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+        if os.name == "posix":
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise BundleWriteFailed(path, error.strerror or str(error)) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return len(data)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_bundle(
+    path: Path, identity: IdentityStore, *, passphrase: str | None = None
+) -> VerifiedBundle:
+    """Read and verify the bundle at ``path``; raise a typed error if anything is wrong."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(FILE_LIMIT + 1)
+    except OSError as error:
+        raise BundleInvalid(path, error.strerror or str(error)) from None
+    if len(data) > FILE_LIMIT:
+        raise BundleInvalid(path, f"larger than {FILE_LIMIT} bytes")
+    return _read(data, path, identity, passphrase)
+
+
+def _read(
+    data: bytes, path: Path, identity: IdentityStore, passphrase: str | None
+) -> VerifiedBundle:
+    outer = _open_zip(io.BytesIO(data), path, "the file is not a ZIP")
+    with outer:
+        infos = _checked_names(outer, path, required=OUTER_MEMBERS, exact=True)
+        sender_data = _read_member(outer, infos[SENDER_MEMBER], SMALL_LIMIT, path)
+        signature_data = _read_member(outer, infos[SIGNATURE_MEMBER], SMALL_LIMIT, path)
+        encrypted = _read_member(outer, infos[PAYLOAD_MEMBER], MEMBER_LIMIT, path)
+    if outer_bytes(sender_data, encrypted, signature_data) != data:
+        raise BundleInvalid(
+            path, "the container was altered (its bytes are not the canonical ones)"
+        )
+    del data
+    sender, is_self = _checked_sender(sender_data, path, identity)
+    _check_signature(sender, encrypted, signature_data, path)
+    plain = _decrypt(encrypted, path, identity, passphrase)
+    del encrypted
+    payload = _open_zip(io.BytesIO(plain), path, "the payload is not a ZIP")
+    with payload:
+        infos = _checked_names(payload, path, required=(MANIFEST_MEMBER,), exact=False)
+        manifest = _parse_manifest(
+            _read_member(payload, infos[MANIFEST_MEMBER], MANIFEST_LIMIT, path), path
+        )
+        _check_manifest_sender(manifest, sender, path)
+        records: dict[str, tuple[Mapping[str, Any], ...]] = {}
+        for member in manifest.members:
+            info = infos.get(member.name)
+            if info is None:
+                raise BundleInvalid(path, f"'{member.name}' is named in the manifest but missing")
+            data = _read_declared(payload, info, member, path)
+            table = _table_of(member.name, path)
+            records[table] = _parse_records(data, table, manifest.counts[table], member, path)
+    return VerifiedBundle(
+        path=path, sender=sender, sender_is_self=is_self, manifest=manifest, records=records
+    )
+
+
+def _open_zip(stream: IO[bytes], path: Path, reason: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(stream)
+    except _ZIP_ERRORS:
+        raise BundleInvalid(path, reason) from None
+
+
+def _unsafe(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or re.match(r"^[A-Za-z]:", name) is not None
+        or ".." in parts
+        or "\x00" in name
+    )
+
+
+def _checked_names(
+    archive: zipfile.ZipFile, path: Path, *, required: tuple[str, ...], exact: bool
+) -> dict[str, zipfile.ZipInfo]:
+    infos: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        name = info.filename
+        if _unsafe(name):
+            raise BundleInvalid(path, f"unsafe member name '{name}'")
+        if name in infos:
+            raise BundleInvalid(path, f"member '{name}' appears more than once")
+        if exact and name not in required:
+            raise BundleInvalid(path, f"unexpected member '{name}'")
+        infos[name] = info
+    for name in required:
+        if name not in infos:
+            raise BundleInvalid(path, f"member '{name}' is missing")
+    return infos
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, path: Path) -> bytes:
+    """Read a member, never more than ``limit`` + 1 bytes whatever its header says."""
+    name = info.filename
+    if info.flag_bits & 0x1:
+        raise BundleInvalid(path, f"member '{name}' is encrypted as ZIP")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise BundleInvalid(path, f"member '{name}' uses an unsupported compression")
+    # Deflate may grow incompressible data a little (5 bytes a 16 KiB block).
+    if info.compress_size > MEMBER_LIMIT or info.compress_size > limit + limit // 100 + 1024:
+        raise BundleInvalid(path, f"member '{name}' is larger than {limit} bytes")
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(min(_CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise BundleInvalid(path, f"member '{name}' is larger than {limit} bytes")
+    except _ZIP_ERRORS:
+        raise BundleInvalid(path, f"member '{name}' is damaged") from None
+    return b"".join(chunks)
+
+
+def _read_declared(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: MemberEntry, path: Path
+) -> bytes:
+    try:
+        data = _read_member(archive, info, member.size, path)
+    except BundleInvalid as error:
+        if "larger than" in error.reason:
+            raise BundleInvalid(
+                path, f"'{member.name}' is larger than the {member.size} bytes declared"
+            ) from None
+        raise
+    if len(data) != member.size:
+        raise BundleInvalid(
+            path, f"'{member.name}' has {len(data)} bytes, the manifest declares {member.size}"
+        )
+    if hashlib.sha256(data).hexdigest() != member.sha256:
+        raise BundleInvalid(path, f"'{member.name}' does not match its SHA-256 in the manifest")
+    return data
+
+
+def _checked_sender(
+    data: bytes, path: Path, identity: IdentityStore
+) -> tuple[PublicIdentity, bool]:
+    try:
+        document = json.loads(data.decode("utf-8"))
+        sender = parse_public(document, path, check_fingerprint=True)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleInvalid(path, f"'{SENDER_MEMBER}' is not an identity") from None
+    except IdentityFileInvalid as error:
+        raise BundleInvalid(path, f"'{SENDER_MEMBER}': {error.detail}") from None
+    own = identity.public()
+    if sender.device_id == own.device_id and sender.same_keys(own):
+        return sender, True
+    peer = identity.peer(sender.device_id)
+    if peer is None or not peer.identity.same_keys(sender):
+        raise BundleUnknownSender(path, sender.name, str(sender.device_id), sender.fingerprint)
+    if peer.revoked:
+        raise BundleRevokedSender(path, peer.name, str(sender.device_id), sender.fingerprint)
+    return sender, False
+
+
+def _check_signature(sender: PublicIdentity, data: bytes, signature: bytes, path: Path) -> None:
+    try:
+        parsed = minisign.Signature.from_bytes(signature)
+        minisign.PublicKey.from_base64(sender.signing_key).verify(data, parsed)
+    except (minisign.Error, ValueError, TypeError, IndexError, binascii.Error):
+        raise BundleInvalid(
+            path, "the signature does not match the payload (altered or damaged)"
+        ) from None
+
+
+def _decrypt(data: bytes, path: Path, identity: IdentityStore, passphrase: str | None) -> bytes:
+    scrypt = b"\n-> scrypt " in data[:200]
+    if passphrase is not None:
+        try:
+            return pyrage.passphrase.decrypt(data, passphrase)
+        except (pyrage.DecryptError, ValueError):
+            reason = "wrong passphrase" if scrypt else "it is not protected by a passphrase"
+            raise BundleNotForUs(path, reason) from None
+    if scrypt:
+        raise BundleNotForUs(path, "it is protected by a passphrase; give the passphrase")
+    try:
+        return pyrage.decrypt(data, [identity.age_identity()])
+    except (pyrage.DecryptError, ValueError):
+        raise BundleNotForUs(path, "it was encrypted for other recipients") from None
+
+
+def _parse_manifest(data: bytes, path: Path) -> Manifest:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleInvalid(path, "the manifest is not JSON") from None
+    if not isinstance(document, dict):
+        raise BundleInvalid(path, "the manifest is not a JSON object")
+    found = document.get("format")
+    if not isinstance(found, str) or not found.startswith(FORMAT_PREFIX):
+        raise BundleInvalid(path, "the manifest's format is not kommunpolis-bundle/N")
+    version_text = found.removeprefix(FORMAT_PREFIX)
+    if not version_text.isdigit() or len(version_text) > 6:
+        raise BundleInvalid(path, f"the manifest's format '{found}' has no version number")
+    version = int(version_text)
+    if version > FORMAT_VERSION:
+        raise BundleTooNew(path, version)
+    if version != FORMAT_VERSION:
+        raise BundleInvalid(path, f"format version {version} is not known")
+    try:
+        return _manifest_fields(document, path)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BundleInvalid(path, f"the manifest is damaged ({error})") from None
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"'{name}' is not text")
+    return value
+
+
+def _count(value: Any, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= TOTAL_LIMIT:
+        raise ValueError(f"'{name}' is not a count")
+    return value
+
+
+def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
+    specs = table_specs()
+    sender = document["sender"]
+    if not isinstance(sender, dict):
+        raise ValueError("'sender' is not an object")
+    created = datetime.fromisoformat(_text(document["created"], "created"))
+    if created.tzinfo is None:
+        raise ValueError("'created' has no time zone")
+    recipients = document["recipients"]
+    if not isinstance(recipients, list):
+        raise ValueError("'recipients' is not a list")
+    police = document["police_only_included"]
+    if not isinstance(police, bool):
+        raise ValueError("'police_only_included' is not true or false")
+    raw_counts = document["counts"]
+    if not isinstance(raw_counts, dict):
+        raise ValueError("'counts' is not an object")
+    counts = {_text(k, "counts"): _count(v, f"counts.{k}") for k, v in raw_counts.items()}
+    raw_members = document["members"]
+    if not isinstance(raw_members, list):
+        raise ValueError("'members' is not a list")
+    members: list[MemberEntry] = []
+    total = 0
+    for entry in raw_members:
+        if not isinstance(entry, dict):
+            raise ValueError("a member is not an object")
+        name = _text(entry["name"], "members.name")
+        match = _RECORDS_NAME.match(name)
+        if match is None or match.group(1) not in specs:
+            raise BundleInvalid(path, f"the manifest names an unknown member '{name}'")
+        if any(member.name == name for member in members):
+            raise BundleInvalid(path, f"the manifest names '{name}' twice")
+        size = _count(entry["size"], "members.size")
+        if size > MEMBER_LIMIT:
+            raise BundleInvalid(path, f"'{name}' is declared larger than {MEMBER_LIMIT} bytes")
+        total += size
+        digest = _text(entry["sha256"], "members.sha256")
+        if not _SHA256.match(digest):
+            raise ValueError(f"the SHA-256 of '{name}' is not 64 hex digits")
+        if match.group(1) not in counts:
+            raise ValueError(f"no count for '{name}'")
+        members.append(MemberEntry(name, size, digest))
+    if total > TOTAL_LIMIT:
+        raise BundleInvalid(path, f"the members are declared larger than {TOTAL_LIMIT} bytes")
+    if set(counts) != {_table_of(member.name, path) for member in members}:
+        raise ValueError("'counts' and 'members' name different tables")
+    return Manifest(
+        format=BUNDLE_FORMAT,
+        bundle_id=uuid.UUID(_text(document["bundle_id"], "bundle_id")),
+        created=created.astimezone(UTC),
+        kind=_text(document["kind"], "kind"),
+        sender_device_id=uuid.UUID(_text(sender["device_id"], "sender.device_id")),
+        sender_name=_text(sender["name"], "sender.name"),
+        sender_fingerprint=_text(sender["fingerprint"], "sender.fingerprint"),
+        recipients=tuple(_text(item, "recipients") for item in recipients),
+        police_only_included=police,
+        counts=counts,
+        members=tuple(members),
+    )
+
+
+def _check_manifest_sender(manifest: Manifest, sender: PublicIdentity, path: Path) -> None:
+    if (manifest.sender_device_id, manifest.sender_fingerprint) != (
+        sender.device_id,
+        sender.fingerprint,
+    ):
+        raise BundleInvalid(path, "the manifest names another sender than the signer")
+
+
+def _table_of(name: str, path: Path) -> str:
+    match = _RECORDS_NAME.match(name)
+    if match is None:
+        raise BundleInvalid(path, f"unknown member '{name}'")
+    return match.group(1)
+
+
+def _parse_records(
+    data: bytes, table: str, expected: int, member: MemberEntry, path: Path
+) -> tuple[Mapping[str, Any], ...]:
+    specs = table_specs()[table]
+    names = {spec.name for spec in specs}
+    if data and not data.endswith(b"\n"):
+        raise BundleInvalid(path, f"'{member.name}' does not end with a line break")
+    lines = data.split(b"\n")[:-1] if data else []
+    if len(lines) != expected:
+        raise BundleInvalid(
+            path, f"'{member.name}' has {len(lines)} records, the manifest counts {expected}"
+        )
+    records: list[Mapping[str, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        where = f"'{member.name}' line {number}"
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise BundleInvalid(path, f"{where} is not JSON") from None
+        if not isinstance(record, dict):
+            raise BundleInvalid(path, f"{where} is not a JSON object")
+        if set(record) != names:
+            missing = sorted(names - set(record))
+            extra = sorted(set(record) - names)
+            detail = f"missing {', '.join(missing)}" if missing else f"unknown {extra[0]}"
+            raise BundleInvalid(path, f"{where}: columns do not match '{table}' ({detail})")
+        for spec in specs:
+            problem = _check_value(spec, record[spec.name])
+            if problem is not None:
+                raise BundleInvalid(path, f"{where}: '{spec.name}' {problem}")
+        records.append(record)
+    return tuple(records)
