@@ -154,12 +154,16 @@
         <translation>Exchange</translation>
     </message>
     <message>
-        <source>Här exporterar du dina poster som en signerad och krypterad paketfil till regionkontoret, och importerar paket därifrån. Funktionen är inte klar än i den här versionen.
+        <source>Här exporterar du dina poster som en signerad och krypterad paketfil till regionkontoret, och importerar paket därifrån.
 
-Tills vidare: säkerhetskopior av databasen finns under Inställningar.</source>
-        <translation>Here you export your records as a signed and encrypted bundle file for the regional office, and import bundles from it. This feature is not ready yet in this version.
+I den här versionen finns export och kontroll av paket på kommandoraden: kommunpolis keys export/trust för att utbyta identiteter, kommunpolis export och kommunpolis verify. Import och guiden här kommer i nästa version.
 
-For now: database backups are under Settings.</translation>
+Säkerhetskopior av databasen finns under Inställningar.</source>
+        <translation>Here you export your records as a signed and encrypted bundle file to the regional office, and import bundles from there.
+
+In this version, exporting and checking bundles is on the command line: kommunpolis keys export/trust to exchange identities, kommunpolis export and kommunpolis verify. Import and the wizard here come in the next version.
+
+Backups of the database are under Settings.</translation>
     </message>
 </context>
 <context>

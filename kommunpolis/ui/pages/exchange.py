@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class ExchangePage(QWidget):
-    """Explain the coming bundle exchange; the backups that exist today live in Inställningar."""
+    """Explain the bundle exchange: what the command line does today, what comes next."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,9 +22,11 @@ class ExchangePage(QWidget):
         text = QLabel(
             self.tr(
                 "Här exporterar du dina poster som en signerad och krypterad paketfil till "
-                "regionkontoret, och importerar paket därifrån. Funktionen är inte klar än "
-                "i den här versionen.\n\nTills vidare: säkerhetskopior av databasen finns under "
-                "Inställningar."
+                "regionkontoret, och importerar paket därifrån.\n\n"
+                "I den här versionen finns export och kontroll av paket på kommandoraden: "
+                "kommunpolis keys export/trust för att utbyta identiteter, kommunpolis export "
+                "och kommunpolis verify. Import och guiden här kommer i nästa version.\n\n"
+                "Säkerhetskopior av databasen finns under Inställningar."
             ),
             self,
         )
