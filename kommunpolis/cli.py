@@ -128,7 +128,11 @@ def _parser() -> argparse.ArgumentParser:
     revoke = key_command("revoke", "stop trusting an installation")
     revoke.add_argument("device_id", type=uuid.UUID, metavar="DEVICE_ID")
 
-    exporting = command("export", "write a signed, encrypted bundle of all records (full export)")
+    exporting = command(
+        "export",
+        "write a signed, encrypted bundle of what changed since the last export to the "
+        "recipients (--full: everything)",
+    )
     exporting.add_argument("path", type=Path, metavar="PATH", help="the .kpb file to write")
     to = exporting.add_mutually_exclusive_group(required=True)
     to.add_argument(
@@ -147,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--full",
         action="store_true",
-        help="everything (the default; incremental comes with import)",
+        help="everything, not only what changed since the last export to the recipients",
     )
     exporting.add_argument(
         "--include-police-only", action="store_true", help="include police-only sources"
@@ -431,13 +435,25 @@ def _cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> in
         recipients = Passphrase(_read_passphrase(args.passphrase_file))
     else:
         recipients = args.to
-    summary = services.exchange.export_full(
-        args.path, recipients, include_police_only=args.include_police_only
+    summary = services.exchange.export(
+        args.path, recipients, full=args.full, include_police_only=args.include_police_only
     )
     total = sum(summary.counts.values())
+    to = _recipient_names(services, summary.marked)
     out.write(f"Bundle written: {summary.path} ({summary.size} bytes)\n")
-    out.write(f"Bundle id: {summary.bundle_id}\n")
-    out.write(f"Records: {total} (tombstones included)\n")
+    out.write(f"Bundle id: {summary.bundle_id} (number {summary.sequence} from this device)\n")
+    if summary.kind == "full":
+        out.write(f"Full export to {to}: {total} records (tombstones included)\n")
+    elif summary.first_export:
+        out.write(f"First export to {to}: {total} records (tombstones included)\n")
+    elif total:
+        records = "record" if total == 1 else "records"
+        out.write(f"{total} {records} changed since the last export to {to}\n")
+    else:
+        out.write(
+            f"Nothing changed since the last export to {to}; "
+            "the bundle only carries its sequence number\n"
+        )
     for table, count in summary.counts.items():
         if count:
             out.write(f"  {table:<24} {count:>8}\n")
@@ -445,6 +461,27 @@ def _cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> in
         out.write("Police-only sources are INCLUDED.\n")
     out.write("Read back and verified: safe to unplug.\n")
     return EXIT_OK
+
+
+def _recipient_names(services: Services, keys: Sequence[str]) -> str:
+    """Return the recipients as people know them: trusted names, or the passphrase."""
+    from kommunpolis.sync.bundle import PASSPHRASE_RECIPIENT
+
+    own = services.identity.public()
+    names: list[str] = []
+    for key in keys:
+        if key == PASSPHRASE_RECIPIENT:
+            names.append("the passphrase holder")
+            continue
+        device_id = uuid.UUID(key)
+        peer = services.identity.peer(device_id)
+        if peer is not None:
+            names.append(peer.name)
+        elif device_id == own.device_id:
+            names.append(f"{own.name} (this installation)")
+        else:
+            names.append(key)
+    return ", ".join(names)
 
 
 def _cmd_verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -462,6 +499,7 @@ def _cmd_verify(services: Services, args: argparse.Namespace, out: TextIO) -> in
         f"Bundle:    {args.path}: valid, signed by {origin}\n"
         f"Format:    {manifest.format} ({manifest.kind})\n"
         f"Bundle id: {manifest.bundle_id}\n"
+        f"Sequence:  {manifest.sequence} (since revision {manifest.since_revision})\n"
         f"Created:   {manifest.created.isoformat()}\n"
         f"Sender:    {manifest.sender_name} (device {manifest.sender_device_id}, "
         f"fingerprint {manifest.sender_fingerprint})\n"

@@ -1,4 +1,11 @@
-"""Export bundles for other installations, and verify received ones (import comes later)."""
+"""Export bundles for other installations, and verify received ones (import comes later).
+
+Exports are incremental by default: each recipient has a mark (``export_mark``), the
+highest revision its last bundle held, and the next bundle holds every record, tombstones
+included, above the lowest mark among its recipients. The marks and this device's bundle
+sequence (``outbox_state``) are written only after the bundle was written, read back and
+verified, so a failed export changes nothing and the next one sends the same again.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +16,38 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select, union_all
 
 from kommunpolis.domain.errors import InvalidInput, PeerNotTrusted
 from kommunpolis.storage.kinds import all_record_tables
+from kommunpolis.storage.tables import ExportMark, OutboxState
 from kommunpolis.storage.unit_of_work import UnitOfWork
-from kommunpolis.sync.bundle import Passphrase, VerifiedBundle, read_bundle, write_bundle
+from kommunpolis.sync.bundle import (
+    KIND_FULL,
+    KIND_INCREMENTAL,
+    PASSPHRASE_RECIPIENT,
+    Manifest,
+    Passphrase,
+    VerifiedBundle,
+    read_bundle,
+    write_bundle,
+)
 from kommunpolis.sync.identity import IdentityStore, PublicIdentity
 
 POLICE_ONLY_COLUMN = "police_only"
+_OUTBOX_ROW = 1
+
+
+@dataclass(frozen=True)
+class ExportMarkInfo:
+    """What the last export to one recipient held."""
+
+    recipient: str
+    """A device id (canonical UUID text) or ``"passphrase"``."""
+    revision: int
+    bundle_id: uuid.UUID
+    sequence: int
+    exported_at: datetime
 
 
 @dataclass(frozen=True)
@@ -33,10 +63,23 @@ class ExportSummary:
     recipients: tuple[str, ...]
     """Device ids (this installation's first), or ``("passphrase",)``."""
     police_only_included: bool
+    kind: str
+    """``full`` or ``incremental``."""
+    sequence: int
+    """This device's bundle number (1, 2, 3, …)."""
+    since_revision: int
+    """The records are those with a higher revision (0: everything)."""
+    marked: tuple[str, ...]
+    """The recipients whose marks this export moved (device ids or ``passphrase``)."""
+    first_export: bool
+    """No bundle had been exported to (at least one of) the recipients before."""
 
 
 class ExchangeService:
-    """Write full exports and verify bundles; the database is only read."""
+    """Write full and incremental exports and verify bundles.
+
+    The only database writes are the export bookkeeping, after a verified export.
+    """
 
     def __init__(
         self,
@@ -49,30 +92,42 @@ class ExchangeService:
         self._identity = identity
         self._now = now
 
-    def export_full(
+    def export(
         self,
         path: Path,
         recipients: Sequence[uuid.UUID] | Passphrase,
         *,
+        full: bool = False,
         include_police_only: bool = False,
     ) -> ExportSummary:
-        """Write every record (tombstones included) to ``path`` for ``recipients``.
+        """Write the records changed since the last export to ``recipients`` to ``path``.
 
-        Police-only sources, and the links to them, are left out unless
-        ``include_police_only``. Returns only after the file was read back and verified.
+        Incremental: every record, tombstones included, whose revision is above the
+        lowest mark among the recipients (one never exported to gets everything);
+        ``full`` sends everything. Police-only sources, and the links to them, are left
+        out unless ``include_police_only``. An empty incremental bundle is still written:
+        it carries the sequence number. Returns only after the file was read back and
+        verified; only then are the marks and the sequence recorded.
         """
         targets = self._recipients(recipients)
-        records = self._records(include_police_only=include_police_only)
+        keys = self._mark_keys(targets)
+        sequence, marks = self._bookkeeping(keys)
+        first_export = any(key not in marks for key in keys)
+        since = 0 if full or first_export else min(mark.revision for mark in marks.values())
+        top, records = self._records(include_police_only=include_police_only, since=since)
         written = write_bundle(
             path,
             identity=self._identity,
             records=records,
             recipients=targets,
             police_only_included=include_police_only,
-            kind="full",
+            sequence=sequence,
+            kind=KIND_FULL if full else KIND_INCREMENTAL,
+            since_revision=since,
             now=self._now,
         )
         manifest = written.manifest
+        self._record_export(keys, revision=max(top, since), sequence=sequence, manifest=manifest)
         return ExportSummary(
             path=written.path,
             bundle_id=manifest.bundle_id,
@@ -80,7 +135,28 @@ class ExchangeService:
             size=written.size,
             recipients=manifest.recipients,
             police_only_included=manifest.police_only_included,
+            kind=manifest.kind,
+            sequence=manifest.sequence,
+            since_revision=manifest.since_revision,
+            marked=keys,
+            first_export=first_export,
         )
+
+    def export_full(
+        self,
+        path: Path,
+        recipients: Sequence[uuid.UUID] | Passphrase,
+        *,
+        include_police_only: bool = False,
+    ) -> ExportSummary:
+        """Write every record (tombstones included): :meth:`export` with ``full``."""
+        return self.export(path, recipients, full=True, include_police_only=include_police_only)
+
+    def marks(self) -> tuple[ExportMarkInfo, ...]:
+        """Return the last export to every recipient, by recipient."""
+        with self._uow() as uow:
+            rows = uow.session.scalars(select(ExportMark).order_by(ExportMark.recipient)).all()
+            return tuple(_mark_info(row) for row in rows)
 
     def verify(self, path: Path, *, passphrase: str | None = None) -> VerifiedBundle:
         """Check the bundle at ``path`` without importing it."""
@@ -104,15 +180,60 @@ class ExchangeService:
             targets.append(peer.identity)
         return targets
 
-    def _records(self, *, include_police_only: bool) -> list[tuple[str, list[dict[str, Any]]]]:
+    def _mark_keys(self, targets: Sequence[PublicIdentity] | Passphrase) -> tuple[str, ...]:
+        if isinstance(targets, Passphrase):
+            return (PASSPHRASE_RECIPIENT,)
+        if not targets:  # Only to itself (a copy for safekeeping).
+            return (str(self._identity.public().device_id),)
+        return tuple(str(peer.device_id) for peer in targets)
+
+    def _bookkeeping(self, keys: Sequence[str]) -> tuple[int, dict[str, ExportMarkInfo]]:
+        """Return the next bundle's sequence number and the recipients' marks."""
+        with self._uow() as uow:
+            session = uow.session
+            state = session.get(OutboxState, _OUTBOX_ROW)
+            rows = session.scalars(select(ExportMark).where(ExportMark.recipient.in_(keys)))
+            marks = {row.recipient: _mark_info(row) for row in rows}
+            return (state.next_sequence if state is not None else 1), marks
+
+    def _record_export(
+        self, keys: Sequence[str], *, revision: int, sequence: int, manifest: Manifest
+    ) -> None:
+        """Move the recipients' marks and the sequence, after a verified export."""
+        with self._uow() as uow:
+            session = uow.session
+            state = session.get(OutboxState, _OUTBOX_ROW)
+            if state is None:
+                session.add(OutboxState(id=_OUTBOX_ROW, next_sequence=sequence + 1))
+            else:
+                state.next_sequence = max(state.next_sequence, sequence + 1)
+            for key in keys:
+                mark = session.get(ExportMark, key)
+                if mark is None:
+                    mark = ExportMark(recipient=key)
+                    session.add(mark)
+                mark.revision = revision
+                mark.bundle_id = manifest.bundle_id
+                mark.sequence = sequence
+                mark.exported_at = manifest.created
+            uow.commit()
+
+    def _records(
+        self, *, include_police_only: bool, since: int
+    ) -> tuple[int, list[tuple[str, list[dict[str, Any]]]]]:
+        """Return the highest revision stored and the records above ``since``, by table."""
         models = all_record_tables()
         tables = [model.__table__ for model in models]
         police_only = [t for t in tables if POLICE_ONLY_COLUMN in t.columns]
         result: list[tuple[str, list[dict[str, Any]]]] = []
         with self._uow() as uow:
             session = uow.session
+            # Read before the records: a record saved meanwhile has a higher revision, so
+            # it is either in this bundle or above the new mark, never lost between them.
+            tops = union_all(*(select(func.max(table.c.revision)) for table in tables))
+            top = max((value for value in session.scalars(tops) if value is not None), default=0)
             for model, table in zip(models, tables, strict=True):
-                query = select(table).order_by(table.c.id)
+                query = select(table).where(table.c.revision > since).order_by(table.c.id)
                 if not include_police_only:
                     if POLICE_ONLY_COLUMN in table.columns:
                         query = query.where(table.c[POLICE_ONLY_COLUMN].is_not(True))
@@ -128,4 +249,14 @@ class ExchangeService:
                                     )
                 rows = session.execute(query).mappings().all()
                 result.append((model.__tablename__, [dict(row) for row in rows]))
-        return result
+        return top, result
+
+
+def _mark_info(row: ExportMark) -> ExportMarkInfo:
+    return ExportMarkInfo(
+        recipient=row.recipient,
+        revision=row.revision,
+        bundle_id=row.bundle_id,
+        sequence=row.sequence,
+        exported_at=row.exported_at,
+    )

@@ -125,6 +125,34 @@ class ProfileMunicipality(Base):
     )
 
 
+class OutboxState(Base):
+    """This installation's bundle bookkeeping (exactly one row, ``id`` 1; never synced)."""
+
+    __tablename__ = "outbox_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_sequence: Mapped[int] = mapped_column(Integer)
+    """The sequence number the next bundle written here gets (the first is 1)."""
+
+
+class ExportMark(Base):
+    """What the last export to one recipient held (never synced).
+
+    Written only after a bundle was written, read back and verified, so a failed
+    export leaves the mark where it was and the next incremental export resends.
+    """
+
+    __tablename__ = "export_mark"
+
+    recipient: Mapped[str] = mapped_column(String(40), primary_key=True)
+    """A device id (canonical UUID text) or ``passphrase``."""
+    revision: Mapped[int] = mapped_column(BigInteger)
+    """Every record with a revision up to this one was in a bundle to the recipient."""
+    bundle_id: Mapped[uuid.UUID] = mapped_column(UuidBlob)
+    sequence: Mapped[int] = mapped_column(Integer)
+    exported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 # --- synced records ---------------------------------------------------------------
 
 

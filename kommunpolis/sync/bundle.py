@@ -63,6 +63,9 @@ OUTER_MEMBERS = (SENDER_MEMBER, PAYLOAD_MEMBER, SIGNATURE_MEMBER)
 MANIFEST_MEMBER = "manifest.json"
 PASSPHRASE_RECIPIENT = "passphrase"
 SUFFIX = ".kpb"
+KIND_FULL = "full"
+KIND_INCREMENTAL = "incremental"
+KINDS = (KIND_FULL, KIND_INCREMENTAL)
 
 MEMBER_LIMIT = 512 * 1024 * 1024
 """The largest member (declared or compressed size) a reader accepts."""
@@ -220,6 +223,11 @@ class Manifest:
     bundle_id: uuid.UUID
     created: datetime
     kind: str
+    """``full`` (every record) or ``incremental`` (those changed since ``since_revision``)."""
+    sequence: int
+    """The sender's bundle number: 1, 2, 3, … per sending device, one per bundle."""
+    since_revision: int
+    """An incremental bundle holds the records with a higher revision; 0 for ``full``."""
     sender_device_id: uuid.UUID
     sender_name: str
     sender_fingerprint: str
@@ -235,6 +243,8 @@ class Manifest:
             "bundle_id": str(self.bundle_id),
             "created": self.created.isoformat(),
             "kind": self.kind,
+            "sequence": self.sequence,
+            "since_revision": self.since_revision,
             "sender": {
                 "device_id": str(self.sender_device_id),
                 "name": self.sender_name,
@@ -281,7 +291,9 @@ def write_bundle(
     records: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
     recipients: Sequence[PublicIdentity] | Passphrase,
     police_only_included: bool,
-    kind: str = "full",
+    sequence: int,
+    kind: str = KIND_FULL,
+    since_revision: int = 0,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> WrittenBundle:
     """Write a bundle of ``records`` (table name, database rows) to ``path``.
@@ -290,7 +302,13 @@ def write_bundle(
     of all the USB stick), then encrypted, signed and written atomically: a temporary
     file next to ``path``, fsync, rename, fsync of the folder. The file is then read
     back and verified like any received bundle; only then does this return.
+    ``sequence`` is the sender's bundle number; an incremental bundle (``kind``) holds
+    the records changed since ``since_revision``.
     """
+    if kind not in KINDS or sequence < 1 or since_revision < 0:
+        raise ValueError(f"bad bundle kind {kind!r}, sequence {sequence}, since {since_revision}")
+    if kind == KIND_FULL and since_revision != 0:
+        raise ValueError("a full bundle is since revision 0")
     sender = identity.public()
     if isinstance(recipients, Passphrase):
         if len(recipients.text) < PASSPHRASE_MINIMUM:
@@ -305,6 +323,8 @@ def write_bundle(
         recipients=recipient_names,
         police_only_included=police_only_included,
         kind=kind,
+        sequence=sequence,
+        since_revision=since_revision,
         created=now(),
     )
     if isinstance(recipients, Passphrase):
@@ -337,6 +357,8 @@ def _build_payload(
     recipients: tuple[str, ...],
     police_only_included: bool,
     kind: str,
+    sequence: int,
+    since_revision: int,
     created: datetime,
 ) -> tuple[Manifest, bytes]:
     specs = table_specs()
@@ -365,6 +387,8 @@ def _build_payload(
             bundle_id=uuid7(),
             created=created.astimezone(UTC),
             kind=kind,
+            sequence=sequence,
+            since_revision=since_revision,
             sender_device_id=sender.device_id,
             sender_name=sender.name,
             sender_fingerprint=sender.fingerprint,
@@ -645,8 +669,24 @@ def _count(value: Any, name: str) -> int:
     return value
 
 
+def _whole_number(value: Any, name: str) -> int:
+    # A sequence or a revision (an SQLite integer: a hybrid-logical-clock value).
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
+        raise ValueError(f"'{name}' is not a whole number")
+    return value
+
+
 def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
     specs = table_specs()
+    kind = _text(document["kind"], "kind")
+    if kind not in KINDS:
+        raise ValueError(f"'kind' is not one of {', '.join(KINDS)}")
+    sequence = _whole_number(document["sequence"], "sequence")
+    if sequence < 1:
+        raise ValueError("'sequence' is not a bundle number (1, 2, 3, …)")
+    since_revision = _whole_number(document["since_revision"], "since_revision")
+    if kind == KIND_FULL and since_revision != 0:
+        raise ValueError("a full bundle's 'since_revision' is not 0")
     sender = document["sender"]
     if not isinstance(sender, dict):
         raise ValueError("'sender' is not an object")
@@ -695,7 +735,9 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         format=BUNDLE_FORMAT,
         bundle_id=uuid.UUID(_text(document["bundle_id"], "bundle_id")),
         created=created.astimezone(UTC),
-        kind=_text(document["kind"], "kind"),
+        kind=kind,
+        sequence=sequence,
+        since_revision=since_revision,
         sender_device_id=uuid.UUID(_text(sender["device_id"], "sender.device_id")),
         sender_name=_text(sender["name"], "sender.name"),
         sender_fingerprint=_text(sender["fingerprint"], "sender.fingerprint"),

@@ -494,6 +494,37 @@ def test_a_member_declared_beyond_the_limit_is_refused(
 @pytest.mark.parametrize(
     ("change", "detail"),
     [
+        (lambda m: m.update(kind="partial"), "'kind' is not one of full, incremental"),
+        (lambda m: m.update(sequence=0), "'sequence' is not a bundle number"),
+        (lambda m: m.update(sequence="1"), "'sequence' is not a whole number"),
+        (lambda m: m.pop("sequence"), "damaged"),
+        (lambda m: m.update(since_revision=-1), "'since_revision' is not a whole number"),
+        (lambda m: m.update(since_revision=5), "a full bundle's 'since_revision' is not 0"),
+    ],
+    ids=["kind", "sequence-0", "sequence-text", "no-sequence", "since-negative", "full-since"],
+)
+def test_bad_kind_sequence_or_since_is_refused(
+    world: World,
+    tmp_path: Path,
+    unchanged: None,
+    change: Callable[[dict[str, Any]], Any],
+    detail: str,
+) -> None:
+    members = _payload(world)
+    _edit_manifest(members, change)
+    _refused(world, _write(tmp_path, _resealed(world, members)), BundleInvalid, detail)
+
+
+def test_the_manifest_carries_kind_sequence_and_since(world: World) -> None:
+    manifest = read_bundle(world.bundle, world.bo.identity).manifest
+    assert (manifest.kind, manifest.sequence, manifest.since_revision) == ("full", 1, 0)
+    shown = manifest.to_json()
+    assert (shown["kind"], shown["sequence"], shown["since_revision"]) == ("full", 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
         (lambda r: r.update(revision="sju"), "'revision' must be an integer"),
         (lambda r: r.update(id="not-a-uuid"), "'id' is not a valid uuid"),
         (lambda r: r.update(sensitivity="top-secret"), "'sensitivity' must be one of"),
@@ -631,9 +662,13 @@ def test_cli_export_and_verify(
 ) -> None:
     bo = world.bo.identity.public()
     target = tmp_path / "cli.kpb"
-    code, out, err = _cli(capsys, world.anna, "export", str(target), "--to", str(bo.device_id))
+    # The module's bundle already went to Bo, so only --full sends everything again.
+    code, out, err = _cli(
+        capsys, world.anna, "export", str(target), "--to", str(bo.device_id), "--full"
+    )
     assert code == 0, err
     assert out.rstrip().endswith("safe to unplug.")
+    assert "Full export to Bo Berg" in out
     assert "dialogue" in out and "Police-only" not in out
 
     code, out, err = _cli(capsys, world.bo, "verify", str(target))

@@ -7,7 +7,14 @@ from kommunpolis.storage.kinds import KINDS, all_record_tables
 from kommunpolis.storage.tables import Base
 from kommunpolis.storage.types import UtcDateTime, UuidBlob
 
-NOT_RECORDS = {"municipality", "profile", "profile_municipality", "alembic_version"}
+NOT_RECORDS = {
+    "municipality",
+    "profile",
+    "profile_municipality",
+    "alembic_version",
+    "outbox_state",
+    "export_mark",
+}
 METADATA_COLUMNS = {
     "id",
     "author",
