@@ -18,6 +18,7 @@ Prints a Markdown table and writes ``bench/out/lists.md``.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import platform
@@ -119,31 +120,46 @@ def _query_rows(services: Services) -> list[tuple[str, int, float]]:
     return rows
 
 
-def _heartbeat(services: Services, *, freeze: bool) -> tuple[int, int, int]:
-    """Return (max gap ms, beats, pages fetched) for load + scroll in a RecordListView."""
-    from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+def _gui_context(services: Services) -> tuple[Any, Any, Any]:
+    """Return a QApplication, a fresh database worker and a UiContext with scratch settings."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from kommunpolis.ui.context import RecordEvents, UiContext
     from kommunpolis.ui.tasks import DatabaseWorker
-    from kommunpolis.ui.widgets import RecordListView
 
     app = QApplication.instance() or QApplication([])
     worker = DatabaseWorker()
-    settings_dir = tempfile.mkdtemp(prefix="kp-bench-settings-")
+    settings = QSettings(
+        str(Path(tempfile.mkdtemp(prefix="kp-bench-settings-")) / "s.ini"),
+        QSettings.Format.IniFormat,
+    )
     context = UiContext(
         paths=services.paths,
         services=services,
         worker=worker,
-        settings=QSettings(str(Path(settings_dir) / "s.ini"), QSettings.Format.IniFormat),
+        settings=settings,
         events=RecordEvents(),
     )
+    return app, worker, context
 
-    def pump_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
-        end = time.monotonic() + timeout
-        while not condition() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.001)
+
+def _pump_until(app: Any, condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Process events until ``condition`` holds (or ``timeout`` seconds pass)."""
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def _heartbeat(services: Services, *, freeze: bool) -> tuple[int, int, int]:
+    """Return (max gap ms, beats, pages fetched) for load + scroll in a RecordListView."""
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+    from kommunpolis.ui.widgets import RecordListView
+
+    app, worker, context = _gui_context(services)
+    pump_until = functools.partial(_pump_until, app)
 
     view = RecordListView(context, "dialogues")
     view.resize(1100, 750)
@@ -198,33 +214,14 @@ def _heartbeat(services: Services, *, freeze: bool) -> tuple[int, int, int]:
 
 def _search_and_save_gaps(services: Services) -> tuple[int, int]:
     """Return the longest GUI-thread gap (ms) during 20 searches, and during 20 saves."""
-    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from kommunpolis.ui.context import RecordEvents, UiContext
     from kommunpolis.ui.editors import RecordEditor
     from kommunpolis.ui.search import SearchDialog
-    from kommunpolis.ui.tasks import DatabaseWorker
 
-    app = QApplication.instance() or QApplication([])
-    worker = DatabaseWorker()
-    context = UiContext(
-        paths=services.paths,
-        services=services,
-        worker=worker,
-        settings=QSettings(
-            str(Path(tempfile.mkdtemp(prefix="kp-bench-settings-")) / "s.ini"),
-            QSettings.Format.IniFormat,
-        ),
-        events=RecordEvents(),
-    )
-
-    def pump_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
-        end = time.monotonic() + timeout
-        while not condition() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.001)
+    app, worker, context = _gui_context(services)
+    pump_until = functools.partial(_pump_until, app)
 
     def measured(action: Callable[[], None]) -> int:
         clock = QElapsedTimer()
