@@ -71,9 +71,7 @@ def describe(error: KnownError) -> tuple[str, str]:
     if isinstance(error, InvalidInput):
         return translate("errors", "Ogiltigt värde"), field_message(error)
     if isinstance(error, FieldErrors):
-        return QCoreApplication.translate(
-            "errors", "Några fält behöver rättas"
-        ), QCoreApplication.translate(
+        return translate("errors", "Några fält behöver rättas"), translate(
             "errors", "Rätta de markerade fälten. Inget av det du skrivit har försvunnit."
         )
     if isinstance(error, InvalidTransition):
@@ -84,52 +82,40 @@ def describe(error: KnownError) -> tuple[str, str]:
             target=_status_label(error.kind, error.target),
         )
     if isinstance(error, RecordNotFound):
-        return QCoreApplication.translate("errors", "Posten finns inte"), translate(
+        return translate("errors", "Posten finns inte"), translate(
             "errors", "Posten finns inte längre. Den kan ha tagits bort."
         )
     if isinstance(error, ProfileMissing):
-        return translate("errors", "Ingen profil"), QCoreApplication.translate(
+        return translate("errors", "Ingen profil"), translate(
             "errors", "Skapa din profil innan du börjar registrera."
         )
     if isinstance(error, ProfileExists):
-        return QCoreApplication.translate(
-            "errors", "Profilen finns redan"
-        ), QCoreApplication.translate(
+        return translate("errors", "Profilen finns redan"), translate(
             "errors", "Det finns redan en profil för {name} på den här datorn."
         ).format(name=error.name)
     if isinstance(error, DemoRefused):
-        return QCoreApplication.translate(
-            "errors", "Demodata läggs inte till"
-        ), QCoreApplication.translate(
+        return translate("errors", "Demodata läggs inte till"), translate(
             "errors", "Databasen innehåller redan {count} riktiga poster."
         ).format(count=error.record_count)
     if isinstance(error, IdentityFileInvalid):
-        return QCoreApplication.translate(
-            "errors", "Filen är ingen giltig identitet"
-        ), QCoreApplication.translate(
+        return translate("errors", "Filen är ingen giltig identitet"), translate(
             "errors", "{path} kunde inte läsas som en Kommunpolis-identitet: {detail}"
         ).format(path=error.path, detail=error.detail)
     if isinstance(error, IdentityStoreFailed):
-        return QCoreApplication.translate(
-            "errors", "Nycklarna kunde inte sparas"
-        ), QCoreApplication.translate(
+        return translate("errors", "Nycklarna kunde inte sparas"), translate(
             "errors", "Nycklarna i {path} kunde inte sparas: {detail}"
         ).format(path=error.path, detail=error.detail)
     if isinstance(error, IdentityMissing):
-        return translate("errors", "Nycklar saknas"), QCoreApplication.translate(
+        return translate("errors", "Nycklar saknas"), translate(
             "errors", "Den här installationen har inga nycklar ännu ({path}). Skapa profilen först."
         ).format(path=error.keys_dir)
     if isinstance(error, IdentityIsOwn):
-        return QCoreApplication.translate(
-            "errors", "Det är din egen identitet"
-        ), QCoreApplication.translate(
+        return translate("errors", "Det är din egen identitet"), translate(
             "errors",
             "Filen beskriver den här datorn. Lita på identiteter från andra installationer.",
         )
     if isinstance(error, TrustConflict):
-        return QCoreApplication.translate(
-            "errors", "Nycklarna stämmer inte"
-        ), QCoreApplication.translate(
+        return translate("errors", "Nycklarna stämmer inte"), translate(
             "errors",
             "Enheten {device} är betrodd med fingeravtrycket {trusted}, men filen har "
             "{offered}. Kontrollera med avsändaren och återkalla den gamla posten först.",
@@ -139,7 +125,7 @@ def describe(error: KnownError) -> tuple[str, str]:
             offered=error.offered_fingerprint,
         )
     if isinstance(error, PeerNotTrusted):
-        return translate("errors", "Okänd avsändare"), QCoreApplication.translate(
+        return translate("errors", "Okänd avsändare"), translate(
             "errors", "Enheten {device} finns inte bland de betrodda."
         ).format(device=error.device_id)
     if isinstance(error, BundleUnknownSender | BundleRevokedSender):
@@ -171,9 +157,7 @@ def describe(error: KnownError) -> tuple[str, str]:
             "errors", "{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar."
         ).format(path=error.path, detail=error.detail)
     if isinstance(error, BackupFailed):
-        return QCoreApplication.translate(
-            "errors", "Säkerhetskopian misslyckades"
-        ), QCoreApplication.translate(
+        return translate("errors", "Säkerhetskopian misslyckades"), translate(
             "errors", "Säkerhetskopian kunde inte sparas i {target}.\n\n{detail}"
         ).format(target=error.target, detail=error.detail)
     return translate("errors", "Något gick fel"), str(error)
@@ -182,45 +166,37 @@ def describe(error: KnownError) -> tuple[str, str]:
 def _describe_database(error: DatabaseError) -> tuple[str, str]:
     path = str(error.path)
     if isinstance(error, DatabaseCorrupt):
-        return QCoreApplication.translate(
-            "errors", "Databasen är skadad"
-        ), QCoreApplication.translate(
+        return translate("errors", "Databasen är skadad"), translate(
             "errors",
             "Filen {path} är skadad eller är inte en Kommunpolis-databas.\n\n"
             "Återställ en säkerhetskopia från mappen backups bredvid filen, eller flytta "
             "filen till en annan mapp och starta Kommunpolis igen. Filen har inte ändrats.",
         ).format(path=path)
     if isinstance(error, DatabaseLocked):
-        return QCoreApplication.translate(
-            "errors", "Databasen är låst"
-        ), QCoreApplication.translate(
+        return translate("errors", "Databasen är låst"), translate(
             "errors",
             "Ett annat program använder {path}.\n\n"
             "Stäng andra Kommunpolis-fönster eller kommandon och försök igen.",
         ).format(path=path)
     if isinstance(error, DatabaseReadOnly):
-        return QCoreApplication.translate(
-            "errors", "Databasen kan inte sparas"
-        ), QCoreApplication.translate(
+        return translate("errors", "Databasen kan inte sparas"), translate(
             "errors",
             "Kommunpolis får inte skriva till {path}.\n\n"
             "Kontrollera behörigheterna för filen och mappen, eller starta Kommunpolis "
             "med --data-dir och en annan mapp.",
         ).format(path=path)
     if isinstance(error, DatabaseFull):
-        return translate("errors", "Disken är full"), QCoreApplication.translate(
+        return translate("errors", "Disken är full"), translate(
             "errors",
             "Det finns inte plats att spara i {path}.\n\nFrigör utrymme på disken och försök igen.",
         ).format(path=path)
     if isinstance(error, DatabaseTooNew):
-        return QCoreApplication.translate(
-            "errors", "Databasen kommer från en nyare version"
-        ), QCoreApplication.translate(
+        return translate("errors", "Databasen kommer från en nyare version"), translate(
             "errors",
             "Filen {path} har skapats av en nyare version av Kommunpolis (schema {revision}).\n\n"
             "Uppdatera Kommunpolis för att öppna den. Filen har inte ändrats.",
         ).format(path=path, revision=error.revision)
-    return QCoreApplication.translate("errors", "Databasen kan inte användas"), translate(
+    return translate("errors", "Databasen kan inte användas"), translate(
         "errors", "Filen {path} kan inte användas."
     ).format(path=path)
 
@@ -234,9 +210,7 @@ def field_message(error: InvalidInput) -> str:
     if error.field == "role":
         return translate("errors", "Välj en roll.")
     if error.field == "kommun":
-        return QCoreApplication.translate(
-            "errors", "Någon av de valda kommunerna finns inte i listan."
-        )
+        return translate("errors", "Någon av de valda kommunerna finns inte i listan.")
     return translate("errors", "Värdet godtas inte ({field}).").format(field=error.field)
 
 
@@ -318,7 +292,7 @@ class CrashReporter:
         box.setInformativeText(
             where
             + "\n\n"
-            + QCoreApplication.translate(
+            + translate(
                 "errors",
                 "Det du redan har sparat finns kvar. Starta om Kommunpolis om något inte "
                 "fungerar, och skicka gärna detaljerna till den som förvaltar programmet.",

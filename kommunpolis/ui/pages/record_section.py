@@ -14,6 +14,7 @@ from kommunpolis.ui.sections import Section
 
 if TYPE_CHECKING:
     from kommunpolis.services.recovery import Draft
+    from kommunpolis.ui.editors import RecordEditor
 
     # The lists pull in SQLAlchemy; they are built after the window has painted.
     from kommunpolis.ui.widgets.record_list import RecordListView
@@ -57,7 +58,7 @@ class RecordSection(QWidget):
             self.splitter.setSizes([560, 460])
 
         self._views: dict[str, RecordListView] = {}
-        self._editor_widgets: dict[str, QWidget] = {}
+        self._editor_widgets: dict[str, RecordEditor] = {}
         self.tabs.currentChanged.connect(self._show_tab)
         self._show_tab(0)
 
@@ -72,9 +73,12 @@ class RecordSection(QWidget):
         """Start a new record of the shown kind in the editor, the cursor in its first field."""
         editor = self._editor(self.current_kind)
         if self.current_kind == "dialogues":
-            editor.new_dialogue()  # type: ignore[attr-defined]
+            from kommunpolis.ui.editors.dialogue_editor import DialogueEditor
+
+            assert isinstance(editor, DialogueEditor)
+            editor.new_dialogue()
         else:
-            editor.new_record(self.current_kind)  # type: ignore[attr-defined]
+            editor.new_record(self.current_kind)
 
     def open_record(self, kind: str, record_id: uuid.UUID) -> None:
         """Show ``kind``'s tab, select the record in its list and open it in the editor."""
@@ -89,7 +93,7 @@ class RecordSection(QWidget):
         if draft.kind not in self.section.kinds:
             return
         self.tabs.setCurrentIndex(self.section.kinds.index(draft.kind))
-        self._editor(draft.kind).restore_draft(draft)  # type: ignore[attr-defined]
+        self._editor(draft.kind).restore_draft(draft)
 
     def list_view(self, kind: str) -> RecordListView:
         """Return the list of ``kind`` (built on first use)."""
@@ -120,7 +124,7 @@ class RecordSection(QWidget):
             self._views[kind] = view
         return view
 
-    def _editor(self, kind: str) -> QWidget:
+    def _editor(self, kind: str) -> RecordEditor:
         editor = self._editor_widgets.get(kind)
         if editor is None:
             if kind == "dialogues":
@@ -136,7 +140,7 @@ class RecordSection(QWidget):
         return editor
 
     def _edit(self, kind: str, record_id: uuid.UUID) -> None:
-        self._editor(kind).show_record(kind, record_id)  # type: ignore[attr-defined]
+        self._editor(kind).show_record(kind, record_id)
 
     def _edit_and_focus(self, kind: str, record_id: uuid.UUID) -> None:
         self._edit(kind, record_id)
