@@ -64,6 +64,7 @@ run: install $(QM)
 # test: install test tools and run pytest offscreen. pytest's exit code 5 means
 # "no tests collected": a test run that runs nothing is a failure, say so plainly.
 test: $(VENV)/.stamp-dev $(QM)
+	@tools/test_tools.sh
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then \
 		echo "ERROR: pytest collected no tests; a test run that runs nothing is a failure." >&2; \
