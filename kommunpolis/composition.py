@@ -11,6 +11,7 @@ from kommunpolis.paths import AppPaths
 from kommunpolis.services.attention import AttentionService
 from kommunpolis.services.editing import EditingService
 from kommunpolis.services.exchange import ExchangeService
+from kommunpolis.services.importing import ImportService
 from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.services.profiles import ProfileService
 from kommunpolis.services.records import RecordService
@@ -38,6 +39,7 @@ class Services:
     editing: EditingService
     attention: AttentionService
     exchange: ExchangeService
+    importing: ImportService
     search: SearchService
     maintenance: MaintenanceService
     identity: IdentityStore
@@ -90,4 +92,5 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         maintenance=maintenance,
         identity=identity,
         exchange=ExchangeService(uow=unit_of_work, identity=identity),
+        importing=ImportService(uow=unit_of_work, identity=identity, clock=clock),
     )

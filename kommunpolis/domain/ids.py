@@ -60,3 +60,15 @@ def uuid7(unix_ms: int | None = None, random_bits: int | None = None) -> uuid.UU
 def uuid7_time_ms(value: uuid.UUID) -> int:
     """Return the Unix milliseconds a UUIDv7 was made at."""
     return value.int >> 80
+
+
+_DEFAULT_THEMES_NAMESPACE = uuid.UUID("0b7d3c1e-2f54-4a8e-9c61-3e5d2a9f8b40")
+
+
+def default_theme_id(name: str) -> uuid.UUID:
+    """Return the id every installation gives the default theme ``name``.
+
+    The same id everywhere makes the default themes one record across devices, so
+    bundles from many officers do not fill the coordinator's list with duplicates.
+    """
+    return uuid.uuid5(_DEFAULT_THEMES_NAMESPACE, name)

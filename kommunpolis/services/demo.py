@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, column, func, insert, select, table
+from sqlalchemy import Connection, column, func, insert, select, table, update
 
 from kommunpolis.domain.errors import DemoRefused, InvalidInput, ProfileMissing
 from kommunpolis.domain.statuses import (
@@ -54,7 +54,7 @@ from kommunpolis.services import demo_content as content
 from kommunpolis.storage.database import Database
 from kommunpolis.storage.failures import database_errors
 from kommunpolis.storage.kinds import all_record_tables
-from kommunpolis.storage.tables import Profile, Theme
+from kommunpolis.storage.tables import LocalCounter, Profile, Theme
 from kommunpolis.sync.clock import pack
 
 MAX_DIALOGUES = 1_000_000
@@ -81,6 +81,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "revision_device",
     "deleted_at",
     "sensitivity",
+    "local_version",
+    "field_clocks",
 )
 
 StoredValue = str | bytes | int | float | None
@@ -119,6 +121,8 @@ class DemoSource:
     themes: tuple[tuple[uuid.UUID, str], ...]
     salt: int = 0
     first_revision: int = pack(BASE_MS, 0)
+    local_version: int = 0
+    """The write transaction's local version (see storage.tables.LocalCounter)."""
 
 
 @dataclass(frozen=True)
@@ -427,6 +431,7 @@ class _Generator:
         self.author = source.author
         self.device = source.device_id.bytes
         self.revision = source.first_revision
+        self.local_version = source.local_version
         self.themes: list[tuple[StoredId, str]] = [
             (theme.bytes, name) for theme, name in source.themes
         ]
@@ -461,6 +466,7 @@ class _Generator:
         if not pending.rows:
             return
         author, device, revision = self.author, self.device, self.revision
+        version = self.local_version
         last_ms, last_text = -1, ""
         rows: list[Row] = []
         append = rows.append
@@ -480,6 +486,8 @@ class _Generator:
                     device,
                     None,
                     sensitivity,
+                    version,
+                    None,
                     *body,
                 )
             )
@@ -1442,7 +1450,20 @@ def read_source(connection: Connection, *, salt: int = 0, after_revision: int = 
         themes=tuple((row.id, row.name) for row in themes),
         salt=salt,
         first_revision=max(pack(BASE_MS, 0), after_revision + 1),
+        local_version=_next_local_version(connection),
     )
+
+
+def _next_local_version(connection: Connection) -> int:
+    """Take the next local version for this transaction (see storage.unit_of_work)."""
+    statement = (
+        update(LocalCounter)
+        .where(LocalCounter.id == 1)
+        .values(value=LocalCounter.value + 1)
+        .returning(LocalCounter.value)
+    )
+    version: int = connection.execute(statement).scalar_one()
+    return version
 
 
 class RevisionObserver(Protocol):

@@ -1,8 +1,9 @@
 """Export bundles for other installations, and verify received ones (import comes later).
 
 Exports are incremental by default: each recipient has a mark (``export_mark``), the
-highest revision its last bundle held, and the next bundle holds every record, tombstones
-included, above the lowest mark among its recipients. The marks and this device's bundle
+highest local version (see ``storage.tables.LocalCounter``) its last bundle held, and the
+next bundle holds every record, tombstones included, stored here above the lowest mark
+among its recipients — records that arrived by import included, so they travel on. The marks and this device's bundle
 sequence (``outbox_state``) are written only after the bundle was written, read back and
 verified, so a failed export changes nothing and the next one sends the same again.
 """
@@ -45,9 +46,12 @@ class ExportMarkInfo:
     recipient: str
     """A device id (canonical UUID text) or ``"passphrase"``."""
     revision: int
+    """The highest local version the bundles to the recipient held."""
     bundle_id: uuid.UUID
     sequence: int
     exported_at: datetime
+    bundles: int
+    """How many bundles went to the recipient."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class ExportSummary:
     sequence: int
     """This device's bundle number (1, 2, 3, …)."""
     since_revision: int
-    """The records are those with a higher revision (0: everything)."""
+    """The records are those stored here with a higher local version (0: everything)."""
     marked: tuple[str, ...]
     """The recipients whose marks this export moved (device ids or ``passphrase``)."""
     first_export: bool
@@ -102,8 +106,8 @@ class ExchangeService:
     ) -> ExportSummary:
         """Write the records changed since the last export to ``recipients`` to ``path``.
 
-        Incremental: every record, tombstones included, whose revision is above the
-        lowest mark among the recipients (one never exported to gets everything);
+        Incremental: every record, tombstones included, stored here (local version)
+        above the lowest mark among the recipients (one never exported to gets everything);
         ``full`` sends everything. Police-only sources, and the links to them, are left
         out unless ``include_police_only``. An empty incremental bundle is still written:
         it carries the sequence number. Returns only after the file was read back and
@@ -113,6 +117,7 @@ class ExchangeService:
         keys = self._mark_keys(targets)
         sequence, marks = self._bookkeeping(keys)
         first_export = any(key not in marks for key in keys)
+        numbers = {key: (marks[key].bundles if key in marks else 0) + 1 for key in keys}
         since = 0 if full or first_export else min(mark.revision for mark in marks.values())
         top, records = self._records(include_police_only=include_police_only, since=since)
         written = write_bundle(
@@ -124,6 +129,7 @@ class ExchangeService:
             sequence=sequence,
             kind=KIND_FULL if full else KIND_INCREMENTAL,
             since_revision=since,
+            recipient_sequences=numbers,
             now=self._now,
         )
         manifest = written.manifest
@@ -213,6 +219,7 @@ class ExchangeService:
                     mark = ExportMark(recipient=key)
                     session.add(mark)
                 mark.revision = revision
+                mark.bundles = (mark.bundles or 0) + 1
                 mark.bundle_id = manifest.bundle_id
                 mark.sequence = sequence
                 mark.exported_at = manifest.created
@@ -230,10 +237,10 @@ class ExchangeService:
             session = uow.session
             # Read before the records: a record saved meanwhile has a higher revision, so
             # it is either in this bundle or above the new mark, never lost between them.
-            tops = union_all(*(select(func.max(table.c.revision)) for table in tables))
+            tops = union_all(*(select(func.max(table.c.local_version)) for table in tables))
             top = max((value for value in session.scalars(tops) if value is not None), default=0)
             for model, table in zip(models, tables, strict=True):
-                query = select(table).where(table.c.revision > since).order_by(table.c.id)
+                query = select(table).where(table.c.local_version > since).order_by(table.c.id)
                 if not include_police_only:
                     if POLICE_ONLY_COLUMN in table.columns:
                         query = query.where(table.c[POLICE_ONLY_COLUMN].is_not(True))
@@ -259,4 +266,5 @@ def _mark_info(row: ExportMark) -> ExportMarkInfo:
         bundle_id=row.bundle_id,
         sequence=row.sequence,
         exported_at=row.exported_at,
+        bundles=row.bundles,
     )

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.errors import InvalidInput, ProfileExists
+from kommunpolis.domain.ids import default_theme_id
 from kommunpolis.domain.vocabulary import DEFAULT_THEMES, Role
 from kommunpolis.services.read_models import MunicipalityView, ProfileView
 from kommunpolis.storage.tables import Municipality, Profile, ProfileMunicipality, Theme
@@ -91,7 +92,8 @@ class ProfileService:
             session.flush()
             if session.scalars(select(Theme.id).limit(1)).first() is None:
                 session.add_all(
-                    Theme(name=theme, position=index) for index, theme in enumerate(DEFAULT_THEMES)
+                    Theme(id=default_theme_id(theme), name=theme, position=index)
+                    for index, theme in enumerate(DEFAULT_THEMES)
                 )
             uow.commit()
         created = self.current()

@@ -147,10 +147,96 @@ class ExportMark(Base):
     recipient: Mapped[str] = mapped_column(String(40), primary_key=True)
     """A device id (canonical UUID text) or ``passphrase``."""
     revision: Mapped[int] = mapped_column(BigInteger)
-    """Every record with a revision up to this one was in a bundle to the recipient."""
+    """Every record stored here up to this local version was in a bundle to the recipient."""
     bundle_id: Mapped[uuid.UUID] = mapped_column(UuidBlob)
     sequence: Mapped[int] = mapped_column(Integer)
     exported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    bundles: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    """How many bundles went to this recipient: the recipient's gap check counts on it."""
+
+
+class LocalCounter(Base):
+    """The number of the last write transaction here (exactly one row; never synced).
+
+    Every transaction that writes records takes the next number and stamps it on
+    them (``Record.local_version``). SQLite lets one writer in at a time, so the
+    numbers follow commit order: an export that saw number N has seen every row
+    stamped up to N, whichever device the row's edit came from.
+    """
+
+    __tablename__ = "local_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReceivedBundle(Base):
+    """A bundle imported here, with what it changed (never synced)."""
+
+    __tablename__ = "received_bundle"
+
+    bundle_id: Mapped[uuid.UUID] = mapped_column(UuidBlob, primary_key=True)
+    sender_device: Mapped[uuid.UUID] = mapped_column(UuidBlob, index=True)
+    sender_name: Mapped[str] = mapped_column(String(NAME))
+    sequence: Mapped[int] = mapped_column(Integer)
+    recipient_sequence: Mapped[int | None] = mapped_column(Integer)
+    """The bundle's number among those the sender sent to this device, if it says."""
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    file_name: Mapped[str] = mapped_column(String(400))
+    outcome: Mapped[str] = mapped_column(Text)
+    """What the import did, as JSON: counts of new, updated, unchanged, … records."""
+
+
+class SyncConflict(Base):
+    """A field two devices changed concurrently: both values kept, one provisionally won."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (
+        UniqueConstraint("table_name", "record_id", "field", "local_clock", "incoming_clock"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(UuidBlob, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[uuid.UUID] = mapped_column(UuidBlob, index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    local_value: Mapped[str] = mapped_column(Text)
+    """The value this device had, as JSON."""
+    incoming_value: Mapped[str] = mapped_column(Text)
+    local_clock: Mapped[str] = mapped_column(String(120))
+    incoming_clock: Mapped[str] = mapped_column(String(120))
+    winner: Mapped[str] = mapped_column(String(10))
+    """``local`` or ``incoming``: the provisional winner, by hybrid clock and device."""
+    bundle_id: Mapped[uuid.UUID] = mapped_column(UuidBlob)
+    sender_device: Mapped[uuid.UUID] = mapped_column(UuidBlob)
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolution: Mapped[str | None] = mapped_column(String(20))
+
+
+class PendingRecord(Base):
+    """A received record waiting for a record it refers to (from a bundle not yet here)."""
+
+    __tablename__ = "pending_record"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(UuidBlob, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    """The record as it came in the bundle (one JSON object)."""
+    missing: Mapped[str] = mapped_column(String(200))
+    """Which reference is missing, e.g. ``dialogue_id``."""
+    bundle_id: Mapped[uuid.UUID] = mapped_column(UuidBlob)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class LocalSetting(Base):
+    """A setting of this installation (a key and a JSON value; never synced)."""
+
+    __tablename__ = "local_setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 # --- synced records ---------------------------------------------------------------
@@ -168,6 +254,10 @@ class Record(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revision: Mapped[int] = mapped_column(BigInteger, index=True)
     revision_device: Mapped[uuid.UUID] = mapped_column(UuidBlob)
+    local_version: Mapped[int] = mapped_column(BigInteger, index=True, server_default=text("0"))
+    """The local write transaction that last stored the row (see LocalCounter); not synced."""
+    field_clocks: Mapped[str | None] = mapped_column(Text)
+    """Per-field hybrid clocks of the edits since creation, as JSON (see sync.merge)."""
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sensitivity: Mapped[Sensitivity] = mapped_column(
         enum_type(Sensitivity), default=Sensitivity.OPEN

@@ -1,8 +1,11 @@
 """The unit of work: one session, one transaction, stamped metadata, typed failures.
 
 ``with uow: ...; uow.commit()`` — leaving the block without a commit rolls back.
-Every synced record written through it gets its id, author, device, times and a
-fresh revision from the clock, so no service has to remember to stamp anything.
+Every synced record written through it gets its id, author, device, times, a fresh
+revision from the clock, the clocks of the fields that changed and the transaction's
+local version, so no service has to remember to stamp anything. A new link gets an
+id derived from the two records it links, so two devices that make the same link
+make the same record.
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from sqlalchemy import event, select
+from sqlalchemy import Table, UniqueConstraint, event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from kommunpolis.domain.errors import ProfileMissing
 from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.failures import database_errors
-from kommunpolis.storage.tables import Profile, Record
+from kommunpolis.storage.tables import LocalCounter, Profile, Record
+from kommunpolis.sync.merge import META_COLUMNS, dump_clocks, parse_clocks, stamp_edit
+
+LINK_NAMESPACE = uuid.UUID("5f0e8a52-4b8e-4c39-9d0a-6b1f3c2d7e10")
+_VERSION_KEY = "kommunpolis.local_version"
 
 
 class RevisionClock(Protocol):
@@ -61,6 +68,7 @@ class UnitOfWork:
         self._errors.__enter__()
         self._session = self._session_factory()
         event.listen(self._session, "before_flush", self._stamp)
+        event.listen(self._session, "after_transaction_end", _forget_version)
         return self
 
     def __exit__(
@@ -99,16 +107,84 @@ class UnitOfWork:
         if profile is None:
             raise ProfileMissing()
         now = self._now()
+        version = local_version(session)
+        device = str(profile.device_id)
         for record in records:
             if getattr(record, "id", None) is None:
-                record.id = uuid7()
+                record.id = _link_id(record) or uuid7()
             record.author = record.author or profile.name
             record.origin_device = record.origin_device or profile.device_id
             record.created_at = record.created_at or now
+        edited = {id(record) for record in changed}
         for record in [*records, *changed]:
+            revision = self._clock.tick()
+            if id(record) in edited:
+                fields = [
+                    attribute.key
+                    for attribute in inspect(record).attrs
+                    if attribute.key not in META_COLUMNS and attribute.history.has_changes()
+                ]
+                clocks = stamp_edit(parse_clocks(record.field_clocks), fields, revision, device)
+                record.field_clocks = dump_clocks(clocks)
             record.updated_at = now
-            record.revision = self._clock.tick()
+            record.revision = revision
             record.revision_device = profile.device_id
+            record.local_version = version
+
+
+def local_version(session: Session) -> int:
+    """Return this transaction's local version, taking the next one on first use.
+
+    The counter row is written inside the transaction, so the transaction holds
+    SQLite's write lock from here on and versions follow commit order.
+    """
+    version: int | None = session.info.get(_VERSION_KEY)
+    if version is None:
+        statement = (
+            update(LocalCounter)
+            .where(LocalCounter.id == 1)
+            .values(value=LocalCounter.value + 1)
+            .returning(LocalCounter.value)
+        )
+        version = session.execute(statement).scalar_one_or_none()
+        if version is None:  # A database made without the migrations (never in the app).
+            session.add(LocalCounter(id=1, value=1))
+            session.flush()
+            version = 1
+        session.info[_VERSION_KEY] = version
+    return version
+
+
+def _forget_version(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_VERSION_KEY, None)
+
+
+def _link_columns(model: type[Record]) -> tuple[str, str] | None:
+    table = model.__table__
+    assert isinstance(table, Table)
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint) and len(constraint.columns) == 2:
+            first, second = constraint.columns
+            return first.name, second.name
+    return None
+
+
+_LINKS: dict[type[Record], tuple[str, str] | None] = {}
+
+
+def _link_id(record: Record) -> uuid.UUID | None:
+    """Return the id a link between two records always gets, or None for other records."""
+    model = type(record)
+    if model not in _LINKS:
+        _LINKS[model] = _link_columns(model)
+    columns = _LINKS[model]
+    if columns is None:
+        return None
+    first, second = (getattr(record, name) for name in columns)
+    if first is None or second is None:
+        return None
+    return uuid.uuid5(LINK_NAMESPACE, f"{model.__tablename__}/{first}/{second}")
 
 
 def new_device_id() -> uuid.UUID:

@@ -52,6 +52,7 @@ from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.storage.types import UtcDateTime, UuidBlob
 from kommunpolis.sync.identity import IdentityStore, PublicIdentity, parse_public
+from kommunpolis.sync.merge import CLOCKS_COLUMN, LOCAL_COLUMNS, META_COLUMNS, clocks_problem
 
 FORMAT_PREFIX = "kommunpolis-bundle/"
 FORMAT_VERSION = 1
@@ -143,6 +144,8 @@ def table_specs() -> Mapping[str, tuple[ColumnSpec, ...]]:
             table = model.__table__
             specs = []
             for column in table.columns:
+                if column.name in LOCAL_COLUMNS:
+                    continue
                 kind, values = _column_kind(column.type)
                 specs.append(ColumnSpec(column.name, kind, bool(column.nullable), values))
             _SPECS[model.__tablename__] = tuple(specs)
@@ -235,6 +238,9 @@ class Manifest:
     police_only_included: bool
     counts: Mapping[str, int]
     members: tuple[MemberEntry, ...]
+    recipient_sequences: Mapping[str, int] = field(default_factory=dict)
+    """Per recipient (device id or ``passphrase``): this bundle's number among those the
+    sender sent to it (1, 2, 3, …), so that each recipient can name the ones it misses."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the manifest as written in the bundle."""
@@ -251,6 +257,7 @@ class Manifest:
                 "fingerprint": self.sender_fingerprint,
             },
             "recipients": list(self.recipients),
+            "recipient_sequences": dict(self.recipient_sequences),
             "police_only_included": self.police_only_included,
             "counts": dict(self.counts),
             "members": [
@@ -294,6 +301,7 @@ def write_bundle(
     sequence: int,
     kind: str = KIND_FULL,
     since_revision: int = 0,
+    recipient_sequences: Mapping[str, int] | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> WrittenBundle:
     """Write a bundle of ``records`` (table name, database rows) to ``path``.
@@ -303,7 +311,8 @@ def write_bundle(
     file next to ``path``, fsync, rename, fsync of the folder. The file is then read
     back and verified like any received bundle; only then does this return.
     ``sequence`` is the sender's bundle number; an incremental bundle (``kind``) holds
-    the records changed since ``since_revision``.
+    the records changed since ``since_revision``; ``recipient_sequences`` numbers the
+    bundle per recipient.
     """
     if kind not in KINDS or sequence < 1 or since_revision < 0:
         raise ValueError(f"bad bundle kind {kind!r}, sequence {sequence}, since {since_revision}")
@@ -325,6 +334,7 @@ def write_bundle(
         kind=kind,
         sequence=sequence,
         since_revision=since_revision,
+        recipient_sequences=dict(recipient_sequences or {}),
         created=now(),
     )
     if isinstance(recipients, Passphrase):
@@ -359,6 +369,7 @@ def _build_payload(
     kind: str,
     sequence: int,
     since_revision: int,
+    recipient_sequences: Mapping[str, int],
     created: datetime,
 ) -> tuple[Manifest, bytes]:
     specs = table_specs()
@@ -396,6 +407,7 @@ def _build_payload(
             police_only_included=police_only_included,
             counts=counts,
             members=tuple(members),
+            recipient_sequences=recipient_sequences,
         )
         text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2) + "\n"
         payload.writestr(MANIFEST_MEMBER, text.encode("utf-8"))
@@ -731,6 +743,16 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         raise BundleInvalid(path, f"the members are declared larger than {TOTAL_LIMIT} bytes")
     if set(counts) != {_table_of(member.name, path) for member in members}:
         raise ValueError("'counts' and 'members' name different tables")
+    names = tuple(_text(item, "recipients") for item in recipients)
+    raw_sequences = document["recipient_sequences"]
+    if not isinstance(raw_sequences, dict):
+        raise ValueError("'recipient_sequences' is not an object")
+    recipient_sequences = {
+        _text(k, "recipient_sequences"): _whole_number(v, f"recipient_sequences.{k}")
+        for k, v in raw_sequences.items()
+    }
+    if not set(recipient_sequences) <= set(names) or 0 in recipient_sequences.values():
+        raise ValueError("'recipient_sequences' does not number the recipients")
     return Manifest(
         format=BUNDLE_FORMAT,
         bundle_id=uuid.UUID(_text(document["bundle_id"], "bundle_id")),
@@ -741,10 +763,11 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         sender_device_id=uuid.UUID(_text(sender["device_id"], "sender.device_id")),
         sender_name=_text(sender["name"], "sender.name"),
         sender_fingerprint=_text(sender["fingerprint"], "sender.fingerprint"),
-        recipients=tuple(_text(item, "recipients") for item in recipients),
+        recipients=names,
         police_only_included=police,
         counts=counts,
         members=tuple(members),
+        recipient_sequences=recipient_sequences,
     )
 
 
@@ -768,6 +791,7 @@ def _parse_records(
 ) -> tuple[Mapping[str, Any], ...]:
     specs = table_specs()[table]
     names = {spec.name for spec in specs}
+    fields = [name for name in names if name not in META_COLUMNS]
     if data and not data.endswith(b"\n"):
         raise BundleInvalid(path, f"'{member.name}' does not end with a line break")
     lines = data.split(b"\n")[:-1] if data else []
@@ -793,5 +817,8 @@ def _parse_records(
             problem = _check_value(spec, record[spec.name])
             if problem is not None:
                 raise BundleInvalid(path, f"{where}: '{spec.name}' {problem}")
+        problem = clocks_problem(record[CLOCKS_COLUMN], fields)
+        if problem is not None:
+            raise BundleInvalid(path, f"{where}: {problem}")
         records.append(record)
     return tuple(records)

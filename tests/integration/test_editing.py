@@ -35,6 +35,8 @@ METADATA = {
     "revision",
     "revision_device",
     "deleted_at",
+    "local_version",
+    "field_clocks",
 }
 
 

@@ -14,6 +14,11 @@ NOT_RECORDS = {
     "alembic_version",
     "outbox_state",
     "export_mark",
+    "local_counter",
+    "received_bundle",
+    "sync_conflict",
+    "pending_record",
+    "local_setting",
 }
 METADATA_COLUMNS = {
     "id",
@@ -25,6 +30,8 @@ METADATA_COLUMNS = {
     "revision_device",
     "deleted_at",
     "sensitivity",
+    "local_version",
+    "field_clocks",
 }
 RECORD_TABLES = sorted(name for name in Base.metadata.tables if name not in NOT_RECORDS)
 
@@ -46,8 +53,10 @@ def test_record_table_has_the_metadata_columns(name: str) -> None:
     assert isinstance(columns["revision"].type, BigInteger)
     for name_ in ("created_at", "updated_at", "deleted_at"):
         assert isinstance(columns[name_].type, UtcDateTime)
-    # Only the tombstone may be empty; everything else is stamped on every write.
-    assert {c.name for c in columns if c.name in METADATA_COLUMNS and c.nullable} == {"deleted_at"}
+    # Only the tombstone and the clocks of later edits may be empty; everything else is
+    # stamped on every write.
+    nullable = {c.name for c in columns if c.name in METADATA_COLUMNS and c.nullable}
+    assert nullable == {"deleted_at", "field_clocks"}
     assert any(index.columns.keys() == ["revision"] for index in table.indexes)
 
 
