@@ -1,8 +1,10 @@
 """The Qt composition root: paths → window → database on the worker → services → profile.
 
-The window is shown before anything heavy is imported or opened; the database is
-opened on the serial database worker, and everything after that flows back to the
-GUI thread through the worker's callbacks.
+The window is shown before anything heavy is imported or opened. Then, on the serial
+database worker: the first page of the list the window shows first is read with plain
+sqlite3 (a few ms) and shown as a preview, while the same worker goes on to import
+SQLAlchemy and open the database; everything after that flows back to the GUI thread
+through the worker's callbacks, and the preview becomes the full list in place.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from kommunpolis.composition import Services
     from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
     from kommunpolis.services.recovery import Draft
+    from kommunpolis.storage.first_page import FirstPage
     from kommunpolis.ui.first_run import FirstRunDialog
     from kommunpolis.ui.search import SearchDialog
 
@@ -47,6 +50,13 @@ log = logging.getLogger(__name__)
 APP_NAME = "Kommunpolis"
 SETTINGS_FILE_NAME = "settings.ini"
 ICON_RESOURCE = "icons/kommunpolis.svg"
+
+
+def read_first_page(paths: AppPaths, kind: str) -> FirstPage | None:
+    """Read the first page of ``kind``'s list with plain sqlite3 (runs on the worker)."""
+    from kommunpolis.storage.first_page import read_first_page as read
+
+    return read(paths.database, kind)
 
 
 def open_services(paths: AppPaths) -> Services:
@@ -128,6 +138,10 @@ class AppController(QObject):
         """Open the database on the worker; the rest follows from its callbacks."""
         self.window.show_opening()
         paths, opener = self.paths, self._open_services
+        kind = self.window.first_page_kind()
+        if kind is not None:
+            # Read before SQLAlchemy loads: the list shows while the rest opens.
+            self.worker.submit(lambda: read_first_page(paths, kind), self._first_page_read)
         self.worker.submit(lambda: opener(paths), self._opened, self._open_failed)
 
     def shutdown(self) -> None:
@@ -139,6 +153,10 @@ class AppController(QObject):
         self.worker.stop()
 
     # ---------------------------------------------------------------- start-up steps
+
+    def _first_page_read(self, first_page: FirstPage | None) -> None:
+        if self.services is None and self.message_box is None:
+            self.window.show_first_page(first_page, worker=self.worker)
 
     def _opened(self, services: Services) -> None:
         log.info("database open: %s", services.database.path)

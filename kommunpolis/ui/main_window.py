@@ -51,6 +51,8 @@ from kommunpolis.ui.sections import SECTIONS, SECTIONS_BY_KEY, Section, section_
 if TYPE_CHECKING:
     from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
     from kommunpolis.services.recovery import Draft
+    from kommunpolis.storage.first_page import FirstPage
+    from kommunpolis.ui.tasks import DatabaseWorker
 
 _GEOMETRY_KEY = "main_window/geometry"
 _SECTION_KEY = "main_window/section"
@@ -376,10 +378,44 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         for action in (self.new_action, self.new_dialogue_action, self.search_action):
             action.setEnabled(True)
+        for page in self._pages.values():
+            if isinstance(page, RecordSection):
+                page.attach(context)  # a preview of the first page becomes whole
+        self.sidebar.setCurrentRow(self._last_section_row())
+        self._section_changed(self.sidebar.currentRow())
+
+    def first_page_kind(self) -> str | None:
+        """Return the kind whose list the window shows first (None: not a record list)."""
+        key = SECTIONS[self._last_section_row()].key
+        kinds = SECTIONS_BY_KEY[key].kinds
+        return kinds[0] if kinds else None
+
+    def show_first_page(self, first_page: FirstPage | None, *, worker: DatabaseWorker) -> None:
+        """Show the section shown last with its first list's first page, while opening.
+
+        The page is built as a preview (no database layer yet) and made whole in place
+        by :meth:`attach`; nothing is shown when ``first_page`` is None or out of date.
+        """
+        from kommunpolis.ui.widgets.record_list import ListPreview
+
+        if first_page is None or self._context is not None:
+            return
+        section = SECTIONS[self._last_section_row()]
+        if not section.kinds or section.kinds[0] != first_page.kind or section.key in self._pages:
+            return
+        preview = ListPreview(settings=self._settings, worker=worker, first_page=first_page)
+        page = RecordSection(None, section, self.stack, preview=preview)
+        self._pages[section.key] = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(self._last_section_row())
+        self.sidebar.blockSignals(False)
+
+    def _last_section_row(self) -> int:
         last = self._settings.value(_SECTION_KEY, "overview")
         keys = [section.key for section in SECTIONS]
-        self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
-        self._section_changed(self.sidebar.currentRow())
+        return keys.index(last) if last in keys else 0
 
     def page(self, key: str) -> QWidget:
         """Return the page of a section, building it on first use."""

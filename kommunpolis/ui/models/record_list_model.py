@@ -4,6 +4,11 @@ The ids of every matching record arrive from the database worker in display orde
 (sorted and filtered in SQL); a row's values are asked for only when a view touches
 it, a page at a time, again through the worker. The GUI thread never queries the
 database. Reordering keeps the selection: persistent indexes follow their record.
+
+At start-up a model may begin as a preview: the first page read with plain sqlite3
+(``storage.first_page``) before SQLAlchemy has loaded, shown at once. :meth:`attach`
+then hands it the listing service; the ids that arrive keep those rows, their order
+and the selection, so the list never blinks empty.
 """
 
 from __future__ import annotations
@@ -11,40 +16,32 @@ from __future__ import annotations
 import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
-from datetime import date, datetime
-from enum import IntEnum, StrEnum
-from typing import Any
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QDateTime,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
-    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kommunpolis.domain.errors import KnownError
-from kommunpolis.services.listing import (
-    ListColumn,
-    ListingService,
-    ListQuery,
-    ListRow,
-    ValueType,
-    columns,
-    default_sort,
-)
-from kommunpolis.ui.labels import label
+from kommunpolis.storage.first_page import FirstPage, FirstPageColumn, FirstPageRow
+from kommunpolis.ui.list_cells import CONTEXT, cell_alignment, cell_text, header_label
 from kommunpolis.ui.tasks import DatabaseWorker
 
-CONTEXT = "RecordListModel"
+if TYPE_CHECKING:
+    # services.listing loads SQLAlchemy: imported where used, so that a preview of the
+    # first page can be built before it has loaded.
+    from kommunpolis.services.listing import ListColumn, ListingService, ListQuery, ListRow
+
+__all__ = ["CONTEXT", "RecordListModel", "column_enum", "header_label"]
 PAGE_SIZE = 200
 # Rows kept in memory beyond the pages on screen; older ones are fetched again if needed.
 MAX_CACHED_ROWS = 20_000
@@ -58,70 +55,20 @@ DELETED_ROLE = Qt.ItemDataRole.UserRole + 5
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
-# Header labels by column key (marked for lupdate, translated when shown).
-_HEADERS: dict[str, object] = {
-    "starts_at": QT_TRANSLATE_NOOP(CONTEXT, "Datum"),
-    "title": QT_TRANSLATE_NOOP(CONTEXT, "Titel"),
-    "name": QT_TRANSLATE_NOOP(CONTEXT, "Namn"),
-    "format": QT_TRANSLATE_NOOP(CONTEXT, "Form"),
-    "municipality": QT_TRANSLATE_NOOP(CONTEXT, "Kommun"),
-    "status": QT_TRANSLATE_NOOP(CONTEXT, "Status"),
-    "concern_count": QT_TRANSLATE_NOOP(CONTEXT, "Synpunkter"),
-    "participant_count": QT_TRANSLATE_NOOP(CONTEXT, "Deltagare"),
-    "meeting_type": QT_TRANSLATE_NOOP(CONTEXT, "Mötestyp"),
-    "minutes_status": QT_TRANSLATE_NOOP(CONTEXT, "Protokoll"),
-    "action_item_count": QT_TRANSLATE_NOOP(CONTEXT, "Åtgärdspunkter"),
-    "due_on": QT_TRANSLATE_NOOP(CONTEXT, "Klart senast"),
-    "what": QT_TRANSLATE_NOOP(CONTEXT, "Vad"),
-    "responsible": QT_TRANSLATE_NOOP(CONTEXT, "Ansvarig"),
-    "meeting": QT_TRANSLATE_NOOP(CONTEXT, "Möte"),
-    "scope": QT_TRANSLATE_NOOP(CONTEXT, "Omfattning"),
-    "owner": QT_TRANSLATE_NOOP(CONTEXT, "Ägare"),
-    "period_start": QT_TRANSLATE_NOOP(CONTEXT, "Från"),
-    "period_end": QT_TRANSLATE_NOOP(CONTEXT, "Till"),
-    "problem_count": QT_TRANSLATE_NOOP(CONTEXT, "Problem"),
-    "priority": QT_TRANSLATE_NOOP(CONTEXT, "Prioritet"),
-    "created_at": QT_TRANSLATE_NOOP(CONTEXT, "Registrerat"),
-    "measure_count": QT_TRANSLATE_NOOP(CONTEXT, "Åtgärder"),
-    "promise": QT_TRANSLATE_NOOP(CONTEXT, "Medborgarlöfte"),
-    "ends_on": QT_TRANSLATE_NOOP(CONTEXT, "Slutdatum"),
-    "mark": QT_TRANSLATE_NOOP(CONTEXT, "Markering"),
-    "held_on": QT_TRANSLATE_NOOP(CONTEXT, "Datum"),
-    "kind": QT_TRANSLATE_NOOP(CONTEXT, "Typ"),
-    "hours": QT_TRANSLATE_NOOP(CONTEXT, "Timmar"),
-    "reported_to": QT_TRANSLATE_NOOP(CONTEXT, "Rapporterad till"),
-    "party_count": QT_TRANSLATE_NOOP(CONTEXT, "Parter"),
-    "place_kind": QT_TRANSLATE_NOOP(CONTEXT, "Typ av plats"),
-    "organisation_kind": QT_TRANSLATE_NOOP(CONTEXT, "Typ av organisation"),
-    "contact_count": QT_TRANSLATE_NOOP(CONTEXT, "Kontakter"),
-    "job_title": QT_TRANSLATE_NOOP(CONTEXT, "Befattning"),
-    "organisation": QT_TRANSLATE_NOOP(CONTEXT, "Organisation"),
-    "email": QT_TRANSLATE_NOOP(CONTEXT, "E-post"),
-    "phone": QT_TRANSLATE_NOOP(CONTEXT, "Telefon"),
-    "theme": QT_TRANSLATE_NOOP(CONTEXT, "Tema"),
-    "text": QT_TRANSLATE_NOOP(CONTEXT, "Synpunkt"),
-    "place": QT_TRANSLATE_NOOP(CONTEXT, "Plats"),
-    "raised_count": QT_TRANSLATE_NOOP(CONTEXT, "Antal"),
-    "dialogue": QT_TRANSLATE_NOOP(CONTEXT, "Dialog"),
-    "position": QT_TRANSLATE_NOOP(CONTEXT, "Ordning"),
-    "source_kind": QT_TRANSLATE_NOOP(CONTEXT, "Källa"),
-    "unit": QT_TRANSLATE_NOOP(CONTEXT, "Enhet"),
-    "baseline": QT_TRANSLATE_NOOP(CONTEXT, "Utgångsvärde"),
-    "target": QT_TRANSLATE_NOOP(CONTEXT, "Målvärde"),
-    "latest_value": QT_TRANSLATE_NOOP(CONTEXT, "Senaste värde"),
-}
 
-
-def header_label(key: str) -> str:
-    """Return the translated header of a column key."""
-    source = _HEADERS.get(key)
-    return QCoreApplication.translate(CONTEXT, str(source)) if source else key
-
-
-def column_enum(kind: str) -> type[IntEnum]:
+def column_enum(kind: str, keys: Sequence[str] | None = None) -> type[IntEnum]:
     """Return the named columns of ``kind`` as an IntEnum (e.g. ``Column.TITLE``)."""
-    members = {column.key.upper(): number for number, column in enumerate(columns(kind))}
+    if keys is None:
+        from kommunpolis.services.listing import columns
+
+        keys = [column.key for column in columns(kind)]
+    members = {key.upper(): number for number, key in enumerate(keys)}
     return IntEnum(f"{kind.title().replace('-', '')}Column", members)  # type: ignore[return-value]
+
+
+def _value_type(column: ListColumn | FirstPageColumn) -> str:
+    value_type = column.value_type
+    return value_type if isinstance(value_type, str) else str(value_type.value)
 
 
 class RecordListModel(QAbstractTableModel):
@@ -136,23 +83,38 @@ class RecordListModel(QAbstractTableModel):
         self,
         *,
         kind: str,
-        listing: ListingService,
+        listing: ListingService | None,
         worker: DatabaseWorker,
         page_size: int = PAGE_SIZE,
-        parent=None,
+        first_page: FirstPage | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._kind = kind
         self._listing = listing
         self._worker = worker
         self._page_size = page_size
-        self._columns: tuple[ListColumn, ...] = columns(kind)
-        self.Column = column_enum(kind)
-        self._query = ListQuery()
+        self._columns: tuple[ListColumn | FirstPageColumn, ...]
+        self._query: ListQuery | None = None
+        # The default order of a preview (its first page is read in it).
+        self._preview_sort: tuple[str, bool] | None = None
+        if listing is not None:
+            from kommunpolis.services.listing import ListQuery, columns
+
+            self._columns = columns(kind)
+            self._query = ListQuery()
+        elif first_page is not None and first_page.kind == kind:
+            self._columns = first_page.columns
+            self._preview_sort = (first_page.sort_key, first_page.descending)
+        else:
+            raise ValueError("a list model needs the listing service or a first page")
+        self.Column = column_enum(kind, [column.key for column in self._columns])
         # The ids' 16 bytes (ListingService.id_keys): cheap to hash, ignored by the GC.
         self._ids: list[bytes] = []
         self._positions: dict[bytes, int] = {}
-        self._rows: OrderedDict[bytes, ListRow] = OrderedDict()
+        self._rows: OrderedDict[bytes, ListRow | FirstPageRow] = OrderedDict()
+        # Set while the rows shown are a preview: the first ids to arrive keep them.
+        self._previewing = False
         self._requested: set[int] = set()
         # Bumped whenever the order changes: page answers for an older order only fill the cache.
         self._generation = 0
@@ -161,6 +123,8 @@ class RecordListModel(QAbstractTableModel):
         self.page_requests = 0
         self.ids_requests = 0
         self._locale = QLocale()
+        if first_page is not None and listing is None:
+            self._show_first_page(first_page)
 
     # --- what the view and the owner call -------------------------------------------
 
@@ -170,9 +134,29 @@ class RecordListModel(QAbstractTableModel):
         return self._kind
 
     @property
-    def query(self) -> ListQuery:
-        """The current filters and sort."""
+    def query(self) -> ListQuery | None:
+        """The current filters and sort (None for a preview not yet attached)."""
         return self._query
+
+    @property
+    def attached(self) -> bool:
+        """Whether the model has the listing service (a preview has not, yet)."""
+        return self._listing is not None
+
+    def attach(self, listing: ListingService) -> None:
+        """Give a preview its listing service; the query set meanwhile is loaded now."""
+        from kommunpolis.services.listing import ListQuery, columns
+
+        if self._listing is not None:
+            return
+        real = columns(self._kind)
+        if [column.key for column in real] != [column.key for column in self._columns]:
+            raise ValueError(f"the first page of {self._kind} has other columns than its list")
+        self._listing = listing
+        self._columns = real
+        if self._query is None:
+            self._query = ListQuery()
+        self.refresh()
 
     @property
     def loading(self) -> bool:
@@ -180,7 +164,7 @@ class RecordListModel(QAbstractTableModel):
         return self._loading
 
     @property
-    def list_columns(self) -> tuple[ListColumn, ...]:
+    def list_columns(self) -> tuple[ListColumn | FirstPageColumn, ...]:
         """The columns, in order."""
         return self._columns
 
@@ -200,15 +184,18 @@ class RecordListModel(QAbstractTableModel):
         return self._positions.get(record_id.bytes)
 
     def set_query(self, query: ListQuery) -> None:
-        """Filter and sort anew (in SQL, on the worker)."""
+        """Filter and sort anew (in SQL, on the worker; for a preview once attached)."""
         self._query = query
         self.refresh()
 
     def refresh(self) -> None:
         """Load the ids again; rows are fetched anew, the selection follows its records."""
+        listing, query = self._listing, self._query
+        if listing is None or query is None:
+            return  # a preview: attach() loads them
         self._ids_request += 1
         request = self._ids_request
-        query, kind, listing = self._query, self._kind, self._listing
+        kind = self._kind
         self.ids_requests += 1
         self._set_loading(True)
 
@@ -226,9 +213,9 @@ class RecordListModel(QAbstractTableModel):
 
     def update_record(self, record_id: uuid.UUID) -> None:
         """Fetch one record's row again (after it was saved elsewhere)."""
-        if record_id.bytes not in self._positions:
-            return
         kind, listing = self._kind, self._listing
+        if listing is None or record_id.bytes not in self._positions:
+            return
         self.page_requests += 1
         self._worker.submit(lambda: listing.rows(kind, [record_id]), self._row_updated, owner=self)
 
@@ -284,7 +271,7 @@ class RecordListModel(QAbstractTableModel):
             return self._kind
         column = self._columns[column_number]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
+            return cell_alignment(_value_type(column))
         row = self._rows.get(key)
         if row is None:
             if role in (Qt.ItemDataRole.DisplayRole, STATUS_ROLE, SORT_KEY_ROLE):
@@ -293,14 +280,14 @@ class RecordListModel(QAbstractTableModel):
                 return PENDING_TEXT
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(column, row.values[column_number])
+            return cell_text(self._locale, row.values[column_number])
         if role == STATUS_ROLE:
             return row.status
         if role == SORT_KEY_ROLE:
             return row.values[column_number]
         if role == DELETED_ROLE:
             return row.deleted
-        if role == Qt.ItemDataRole.ToolTipRole and column.value_type is ValueType.TEXT:
+        if role == Qt.ItemDataRole.ToolTipRole and _value_type(column) == "text":
             value = row.values[column_number]
             return value if isinstance(value, str) and len(value) > 40 else None
         if row.deleted:
@@ -318,12 +305,16 @@ class RecordListModel(QAbstractTableModel):
         self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
     ) -> None:  # Qt override
         """Sort by ``column`` in SQL (a column that cannot sort restores the default order)."""
+        from kommunpolis.services.listing import ListQuery
+
+        query = self._query
+        if query is None:
+            return  # a preview sorts once attached
         if 0 <= column < len(self._columns) and self._columns[column].sortable:
             key: str | None = self._columns[column].key
             descending = order == Qt.SortOrder.DescendingOrder
         else:
             key, descending = None, False
-        query = self._query
         self._query = ListQuery(
             municipality_codes=query.municipality_codes,
             period_from=query.period_from,
@@ -338,8 +329,15 @@ class RecordListModel(QAbstractTableModel):
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         """Return the column and order the list is sorted by (for the header's indicator)."""
-        key, descending = self._query.sort_key, self._query.descending
+        key: str | None
+        if self._query is None:
+            assert self._preview_sort is not None
+            key, descending = self._preview_sort
+        else:
+            key, descending = self._query.sort_key, self._query.descending
         if key is None:
+            from kommunpolis.services.listing import default_sort
+
             key, descending = default_sort(self._kind)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         return self.column_of(key), order
@@ -367,7 +365,12 @@ class RecordListModel(QAbstractTableModel):
         """
         old_ids = self._ids
         old_count, new_count = len(old_ids), len(new_ids)
-        self._rows.clear()  # the data may have changed too: what is shown is fetched anew
+        if self._previewing:
+            # The preview's rows were read moments ago in this order: they stay on
+            # screen (no blink of '…'); only the rows beyond them are fetched.
+            self._previewing = False
+        else:
+            self._rows.clear()  # the data may have changed too: what is shown is fetched anew
         if new_count > old_count:
             self.beginInsertRows(QModelIndex(), old_count, new_count - 1)
             self._ids = old_ids + new_ids[old_count:]  # stand-ins until the reorder below
@@ -393,7 +396,8 @@ class RecordListModel(QAbstractTableModel):
         self._requested.clear()
 
     def _request_page(self, page: int) -> None:
-        if page in self._requested:
+        listing = self._listing
+        if page in self._requested or listing is None:
             return
         self._requested.add(page)
         start = page * self._page_size
@@ -404,7 +408,7 @@ class RecordListModel(QAbstractTableModel):
         ]
         if not wanted:
             return
-        generation, kind, listing = self._generation, self._kind, self._listing
+        generation, kind = self._generation, self._kind
         self.page_requests += 1
         self._worker.submit(
             lambda: listing.rows(kind, wanted),
@@ -445,32 +449,11 @@ class RecordListModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    # --- formatting -----------------------------------------------------------------
-
-    @staticmethod
-    def _alignment(column: ListColumn) -> int:
-        if column.value_type in (ValueType.INTEGER, ValueType.NUMBER):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-    def _display(self, column: ListColumn, value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, StrEnum):
-            return label(value)
-        if isinstance(value, datetime):
-            moment = QDateTime.fromMSecsSinceEpoch(
-                int(value.timestamp() * 1000), QTimeZone.systemTimeZone()
-            )
-            return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
-        if isinstance(value, date):
-            return self._locale.toString(
-                QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-            )
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int):
-            return self._locale.toString(value)
-        if isinstance(value, float):
-            return self._locale.toString(value, "g", 6)
-        return str(value)
+    def _show_first_page(self, first_page: FirstPage) -> None:
+        """Show a first page read before the listing service was there (a preview)."""
+        self.beginResetModel()
+        self._ids = [row.id for row in first_page.rows]
+        self._positions = {key: number for number, key in enumerate(self._ids)}
+        self._rows = OrderedDict((row.id, row) for row in first_page.rows)
+        self._previewing = True
+        self.endResetModel()

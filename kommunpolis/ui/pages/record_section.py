@@ -1,4 +1,9 @@
-"""A section of record lists with an editor beside them (Dialoger, Möten, …)."""
+"""A section of record lists with an editor beside them (Dialoger, Möten, …).
+
+At start-up the section shown first may be built as a preview, before the database
+is open: its first list shows the first page (see ``RecordListView``), the other tabs
+and the editor wait. :meth:`RecordSection.attach` makes it whole, in place.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,8 @@ if TYPE_CHECKING:
     from kommunpolis.services.recovery import Draft
     from kommunpolis.ui.editors import RecordEditor
 
-    # The lists pull in SQLAlchemy; they are built after the window has painted.
-    from kommunpolis.ui.widgets.record_list import RecordListView
+    # Built after the window has painted (the editors pull in SQLAlchemy).
+    from kommunpolis.ui.widgets.record_list import ListPreview, RecordListView
 
 _SPLITTER_KEY = "sections/{key}/splitter"
 EDITOR_MIN_WIDTH = 420
@@ -26,9 +31,19 @@ EDITOR_MIN_WIDTH = 420
 class RecordSection(QWidget):
     """Tabs for the section's kinds; each a lazy list on the left and an editor on the right."""
 
-    def __init__(self, context: UiContext, section: Section, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: UiContext | None,
+        section: Section,
+        parent: QWidget | None = None,
+        *,
+        preview: ListPreview | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._preview = preview
+        # A record chosen in the preview's list: opened in the editor once attached.
+        self._pending_edit: tuple[str, uuid.UUID] | None = None
         self.section = section
         self.setObjectName(f"section-{section.key}")
         layout = QVBoxLayout(self)
@@ -52,7 +67,13 @@ class RecordSection(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         self.editors.setMinimumWidth(EDITOR_MIN_WIDTH)
-        state = context.settings.value(_SPLITTER_KEY.format(key=section.key))
+        settings = (
+            context.settings if context is not None else preview.settings if preview else None
+        )
+        if settings is None:
+            raise ValueError("a section needs its context or a preview")
+        self._settings = settings
+        state = settings.value(_SPLITTER_KEY.format(key=section.key))
         if state is None or not self.splitter.restoreState(state):
             # First visit: about half each, the list a little wider.
             self.splitter.setSizes([560, 460])
@@ -60,7 +81,27 @@ class RecordSection(QWidget):
         self._views: dict[str, RecordListView] = {}
         self._editor_widgets: dict[str, RecordEditor] = {}
         self.tabs.currentChanged.connect(self._show_tab)
+        # The other tabs wait for the database (the tab bar is off until then).
+        self.tabs.setEnabled(context is not None)
         self._show_tab(0)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the section has its context (a preview has not, yet)."""
+        return self._context is not None
+
+    def attach(self, context: UiContext) -> None:
+        """Make a preview whole: its list loads everything, the editor appears."""
+        if self._context is not None:
+            return
+        self._context = context
+        for view in self._views.values():
+            view.attach(context)
+        self.tabs.setEnabled(True)
+        self._show_tab(self.tabs.currentIndex())
+        pending, self._pending_edit = self._pending_edit, None
+        if pending is not None:
+            self._edit(*pending)
 
     # ---------------------------------------------------------------- public
 
@@ -101,7 +142,7 @@ class RecordSection(QWidget):
 
     def save_state(self) -> None:
         """Remember the splitter's position."""
-        self._context.settings.setValue(
+        self._settings.setValue(
             _SPLITTER_KEY.format(key=self.section.key), self.splitter.saveState()
         )
 
@@ -110,14 +151,15 @@ class RecordSection(QWidget):
     def _show_tab(self, index: int) -> None:
         kind = self.section.kinds[max(index, 0)]
         self.lists.setCurrentWidget(self._view(kind))
-        self.editors.setCurrentWidget(self._editor(kind))
+        if self._context is not None:
+            self.editors.setCurrentWidget(self._editor(kind))
 
     def _view(self, kind: str) -> RecordListView:
         view = self._views.get(kind)
         if view is None:
             from kommunpolis.ui.widgets.record_list import RecordListView
 
-            view = RecordListView(self._context, kind, self.lists)
+            view = RecordListView(self._context, kind, self.lists, preview=self._preview)
             view.record_selected.connect(self._edit)
             view.record_activated.connect(self._edit_and_focus)
             self.lists.addWidget(view)
@@ -127,6 +169,7 @@ class RecordSection(QWidget):
     def _editor(self, kind: str) -> RecordEditor:
         editor = self._editor_widgets.get(kind)
         if editor is None:
+            assert self._context is not None, "editors are built once attached"
             if kind == "dialogues":
                 from kommunpolis.ui.editors.dialogue_editor import DialogueEditor
 
@@ -140,8 +183,12 @@ class RecordSection(QWidget):
         return editor
 
     def _edit(self, kind: str, record_id: uuid.UUID) -> None:
+        if self._context is None:
+            self._pending_edit = (kind, record_id)
+            return
         self._editor(kind).show_record(kind, record_id)
 
     def _edit_and_focus(self, kind: str, record_id: uuid.UUID) -> None:
         self._edit(kind, record_id)
-        self._editor(kind).setFocus()
+        if self._context is not None:
+            self._editor(kind).setFocus()

@@ -1,11 +1,18 @@
-"""A section's list: a filter bar over a lazy, SQL-sorted table of one kind of record."""
+"""A section's list: a filter bar over a lazy, SQL-sorted table of one kind of record.
+
+At start-up a list may be built as a preview, before the database layer has loaded:
+it shows the first page read with plain sqlite3, its filters still disabled, and
+becomes the full list in place when :meth:`RecordListView.attach` gives it the context.
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,12 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from kommunpolis.domain.errors import KnownError
-from kommunpolis.services.listing import FilterOptions, ListingService, ListQuery
-from kommunpolis.services.listing import status_enum as listing_status_enum
+from kommunpolis.storage.first_page import FirstPage
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import kind_label, label
 from kommunpolis.ui.models.record_list_model import ID_ROLE, RecordListModel
+from kommunpolis.ui.tasks import DatabaseWorker
+
+if TYPE_CHECKING:
+    # SQLAlchemy: imported where used, once the database layer is there (see above).
+    from kommunpolis.services.listing import FilterOptions, ListingService, ListQuery
 
 SETTINGS_GROUP = "lists"
 # A date edit showing its minimum shows the special text: "no date chosen".
@@ -47,25 +58,66 @@ class _RecordTable(QTableView):
         super().keyPressEvent(event)
 
 
+@dataclass(frozen=True)
+class ListPreview:
+    """What a list needs to show its first page before the context exists."""
+
+    settings: QSettings
+    worker: DatabaseWorker
+    first_page: FirstPage
+
+
 class RecordListView(QWidget):
     """Filters, a sortable lazy table and a count for one record kind."""
 
     record_selected = Signal(str, object)  # (kind, uuid.UUID)
     record_activated = Signal(str, object)  # (kind, uuid.UUID)
 
-    def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: UiContext | None,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        preview: ListPreview | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._context = context
+        self._context: UiContext | None = None
         self._kind = kind
-        self._listing = ListingService(uow=context.services.unit_of_work)
+        if context is not None:
+            self._settings, worker = context.settings, context.worker
+        elif preview is not None:
+            self._settings, worker = preview.settings, preview.worker
+        else:
+            raise ValueError("a list needs its context or a preview")
+        self._listing: ListingService | None = None
         self._pending_selection: uuid.UUID | None = None
         self._sort_key: str | None = None
         self._descending = False
         self._options: FilterOptions | None = None
         self.setObjectName(f"record-list-{kind}")
 
+        first_page = None
+        if context is None and preview is not None:
+            saved = self._settings.value(self._key("sort"))
+            descending = self._settings.value(self._key("descending"), False, type=bool)
+            first_page = preview.first_page
+            if saved is not None and (saved, bool(descending)) != (
+                first_page.sort_key,
+                first_page.descending,
+            ):
+                # Its rows are in the default order, not the one chosen: columns only.
+                first_page = replace(first_page, rows=())
+        if context is not None:
+            from kommunpolis.services.listing import ListingService
+
+            self._listing = ListingService(uow=context.services.unit_of_work)
         self.model = RecordListModel(
-            kind=kind, listing=self._listing, worker=context.worker, parent=self
+            kind=kind,
+            listing=self._listing,
+            worker=worker,
+            first_page=first_page,
+            parent=self,
         )
 
         self._municipality = QComboBox()
@@ -164,13 +216,29 @@ class RecordListView(QWidget):
         for edit in (self._from, self._to):
             edit.dateChanged.connect(self._filter_timer.start)
         self._include_deleted.toggled.connect(self._filter_timer.start)
+        self._count.setText(self.tr("Läser in …"))
+        if self.model.rowCount() > 0:
+            self._show_sort_indicator()
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: UiContext) -> None:
+        """Connect to the open database: load the filters' choices and the ids.
+
+        A preview keeps its rows and selection; the full list grows in beneath them.
+        """
+        from kommunpolis.services.listing import ListingService
+
+        if self._context is not None:
+            return
+        self._context = context
+        if self._listing is None:
+            self._listing = ListingService(uow=context.services.unit_of_work)
         events = context.events
         events.record_saved.connect(self._record_saved)
         events.record_deleted.connect(self._record_changed_membership)
         events.record_restored.connect(self._record_changed_membership)
-
-        self._count.setText(self.tr("Läser in …"))
-        listing, profiles, kind_name = self._listing, context.services.profiles, kind
+        listing, profiles, kind_name = self._listing, context.services.profiles, self._kind
 
         def options() -> tuple[FilterOptions, tuple[str, ...]]:
             profile = profiles.current()
@@ -178,6 +246,8 @@ class RecordListView(QWidget):
 
         context.worker.submit(options, self._options_arrived, self._load_failed, owner=self)
         self.model.set_query(self._query_from_filters())
+        if not self.model.attached:
+            self.model.attach(listing)
 
     # --- the shell's API ------------------------------------------------------------
 
@@ -246,6 +316,8 @@ class RecordListView(QWidget):
         for view in options.municipalities:
             if view.code not in own:
                 self._municipality.addItem(view.name, (view.code,))
+        from kommunpolis.services.listing import status_enum as listing_status_enum
+
         status_enum = listing_status_enum(self._kind)
         if status_enum is not None:
             for code in options.statuses:
@@ -266,6 +338,8 @@ class RecordListView(QWidget):
             combo.blockSignals(False)
 
     def _query_from_filters(self) -> ListQuery:
+        from kommunpolis.services.listing import ListQuery
+
         def picked(edit: QDateEdit) -> date | None:
             chosen = edit.date()
             if chosen == NO_DATE or not edit.isEnabled():
@@ -293,6 +367,8 @@ class RecordListView(QWidget):
     # --- reactions --------------------------------------------------------------------
 
     def _header_clicked(self, section: int) -> None:
+        if not self.model.attached:
+            return  # a preview sorts once the database layer is there
         column, order = self.model.sort_state()
         if section == column:
             order = (
@@ -308,7 +384,7 @@ class RecordListView(QWidget):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.model.sort(section, order)
         self._show_sort_indicator()
-        settings = self._context.settings
+        settings = self._settings
         settings.setValue(self._key("sort"), self.model.list_columns[section].key)
         settings.setValue(self._key("descending"), order == Qt.SortOrder.DescendingOrder)
 
@@ -361,7 +437,7 @@ class RecordListView(QWidget):
         return f"{SETTINGS_GROUP}/{self._kind}/{name}"
 
     def _restore_settings(self) -> None:
-        settings = self._context.settings
+        settings = self._settings
         key = settings.value(self._key("sort"))
         descending = settings.value(self._key("descending"), False, type=bool)
         keys = [column.key for column in self.model.list_columns if column.sortable]
@@ -382,4 +458,4 @@ class RecordListView(QWidget):
     def _save_widths(self) -> None:
         header = self.table.horizontalHeader()
         widths = [header.sectionSize(section) for section in range(header.count())]
-        self._context.settings.setValue(self._key("widths"), widths)
+        self._settings.setValue(self._key("widths"), widths)
