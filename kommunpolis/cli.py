@@ -11,6 +11,7 @@ import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     # its window has painted, so this module must not import them at the top.
     from kommunpolis.composition import Services
     from kommunpolis.services.maintenance import MaintenanceService
+    from kommunpolis.services.retention import PurgeItem, PurgeService
     from kommunpolis.sync.bundle import Passphrase
     from kommunpolis.sync.identity import PublicIdentity, TrustedPeer
 
@@ -80,6 +82,17 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.add_argument("--deleted", action="store_true", help="include deleted records")
     listing.add_argument("--limit", type=_positive_int, metavar="N")
+    listing.add_argument(
+        "--csv",
+        type=Path,
+        metavar="PATH",
+        help="write the list as CSV for Swedish Excel (UTF-8 with BOM, ';') instead",
+    )
+    listing.add_argument(
+        "--include-secret",
+        action="store_true",
+        help="with --csv: also records marked sekretess (police-only material)",
+    )
 
     status = command("status", "move a record to another status (only allowed steps)")
     status.add_argument("kind", choices=[k.name for k in KINDS if k.status_column], metavar="KIND")
@@ -160,6 +173,79 @@ def _parser() -> argparse.ArgumentParser:
     checking.add_argument("path", type=Path, metavar="PATH")
     checking.add_argument("--passphrase-file", type=Path, metavar="FILE")
     checking.add_argument("--json", action="store_true", help="machine-readable output")
+    importing = command(
+        "import",
+        "verify and merge bundles from other installations (one transaction per bundle)",
+    )
+    importing.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would change; change nothing"
+    )
+    importing.add_argument("--passphrase-file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="import even when a bundle deletes a large share of the records here",
+    )
+    importing.add_argument("--json", action="store_true", help="machine-readable output")
+    received = command(
+        "received", "what arrived from each sender: bundles, records, gaps, conflicts"
+    )
+    received.add_argument("--json", action="store_true", help="machine-readable output")
+    conflicting = command("conflicts", "list the fields two devices changed at once")
+    conflicting.add_argument("--all", action="store_true", help="include resolved conflicts")
+    conflicting.add_argument("--json", action="store_true", help="machine-readable output")
+    resolving = command("resolve", "close a conflict, keeping the current or the other value")
+    resolving.add_argument("id", type=uuid.UUID, metavar="CONFLICT_ID")
+    resolving.add_argument("--keep", choices=["current", "other"], required=True)
+
+    report = command(
+        "report",
+        "write a document as PDF: lofte (a promise, for citizens), atgardsplan (a promise's "
+        "action plan), uppfoljning (a promise or an agreement, for a period), aterkoppling "
+        "(a feedback letter for a dialogue, for citizens)",
+    )
+    report.add_argument(
+        "kind", choices=["lofte", "atgardsplan", "uppfoljning", "aterkoppling"], metavar="KIND"
+    )
+    report.add_argument("id", type=uuid.UUID, metavar="ID", help="the record's id")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
+    report.add_argument(
+        "--from",
+        dest="period_from",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="uppfoljning: first day (default: the start of the record's period)",
+    )
+    report.add_argument(
+        "--to",
+        dest="period_to",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="uppfoljning: last day (default: today, or the end of the period if earlier)",
+    )
+
+    # --- disposal (gallring) and retention settings ---
+    purge = command("purge", "clear free text past its retention time (preview first)")
+    purge_mode = purge.add_mutually_exclusive_group(required=True)
+    purge_mode.add_argument("--dry-run", action="store_true", help="only list what would go")
+    purge_mode.add_argument("--apply", action="store_true", help="back up, then clear it")
+    purge.add_argument("--json", action="store_true", help="machine-readable output")
+    retention = command("retention", "show or change how long free text is kept")
+    retention_commands = retention.add_subparsers(
+        dest="retention_command", metavar="ACTION", required=True
+    )
+    retention_show = retention_commands.add_parser(
+        "show", help="print the retention times", parents=[common]
+    )
+    retention_show.add_argument("--json", action="store_true", help="machine-readable output")
+    retention_set = retention_commands.add_parser(
+        "set", help="set one kind's retention time (0: never cleared)", parents=[common]
+    )
+    retention_set.add_argument(
+        "kind", choices=["dialogues", "concerns", "meetings", "followups", "secret"]
+    )
+    retention_set.add_argument("months", type=int, metavar="MONTHS")
 
     restore = command(
         "restore", "replace the database with a backup (close the app first; the old file is kept)"
@@ -231,6 +317,8 @@ def _cmd_stats(services: Services, args: argparse.Namespace, out: TextIO) -> int
 
 
 def _cmd_list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    if args.csv is not None:
+        return _cmd_list_csv(services, args, out)
     rows = services.records.list(args.kind, include_deleted=args.deleted, limit=args.limit)
     if args.json:
         _print_json(
@@ -250,6 +338,113 @@ def _cmd_list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     for r in rows:
         flag = " (deleted)" if r.deleted else ""
         out.write(f"{r.id}  {r.status or '-':<12}  {r.title}{flag}\n")
+    return EXIT_OK
+
+
+def _cmd_list_csv(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.services.csv_export import CsvExporter
+
+    # The list's own Swedish headers and labels (QtCore only; no window is opened).
+    from kommunpolis.ui.labels import label
+    from kommunpolis.ui.list_cells import header_label
+
+    result = CsvExporter(uow=services.unit_of_work).export(
+        args.kind,
+        args.csv,
+        include_secret=args.include_secret,
+        header=header_label,
+        code_label=label,
+    )
+    out.write(f"CSV written: {result.path} ({result.rows} rows)\n")
+    if result.left_out_secret:
+        out.write(
+            f"{result.left_out_secret} records marked sekretess left out "
+            "(--include-secret to include them)\n"
+        )
+    return EXIT_OK
+
+
+def _purge_service(services: Services) -> PurgeService:
+    from kommunpolis.services.retention import PurgeService
+
+    return PurgeService(
+        uow=services.unit_of_work,
+        maintenance=services.maintenance,
+        backup_dir=services.paths.backups,
+    )
+
+
+def _cmd_purge(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.services.retention import RetentionKind
+
+    purge = _purge_service(services)
+    preview = purge.preview()
+    result = purge.apply(preview) if args.apply else None
+    if args.json:
+        data: dict[str, Any] = {
+            "today": preview.today.isoformat(),
+            "settings": {kind.value: preview.settings.months(kind) for kind in RetentionKind},
+            "items": [_purge_item_json(item) for item in preview.items],
+            "held": [_purge_item_json(item) for item in preview.held],
+        }
+        if result is not None:
+            data["applied"] = {
+                "records_cleared": result.records_cleared,
+                "fields_cleared": result.fields_cleared,
+                "skipped": len(result.skipped),
+                "backup": str(result.backup.path) if result.backup else None,
+            }
+        _print_json(data, out)
+        return EXIT_OK
+    for item in preview.items:
+        why = "sekretess" if item.rule == "secret" else "age"
+        out.write(
+            f"{item.kind:<10} {item.record_id}  {item.dated}  {', '.join(item.fields):<22} "
+            f"{why} {item.months} mo (due {item.due_on})  {item.title}\n"
+        )
+    out.write(
+        f"{len(preview.items)} records ({preview.field_count} fields) past their retention "
+        f"time on {preview.today}; {len(preview.held)} more held: an open promise or "
+        "agreement depends on them\n"
+    )
+    if result is None:
+        if preview.items:
+            out.write("Dry run: nothing cleared. Run with --apply to clear them.\n")
+        return EXIT_OK
+    if result.backup is not None:
+        out.write(f"Backup written: {result.backup.path}\n")
+    out.write(f"Cleared {result.fields_cleared} fields in {result.records_cleared} records\n")
+    return EXIT_OK
+
+
+def _purge_item_json(item: PurgeItem) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "id": str(item.record_id),
+        "title": item.title,
+        "dated": item.dated.isoformat(),
+        "fields": list(item.fields),
+        "rule": str(item.rule),
+        "months": item.months,
+        "due_on": item.due_on.isoformat(),
+        "deleted": item.deleted,
+    }
+
+
+def _cmd_retention(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.services.retention import RetentionKind, RetentionService
+
+    retention = RetentionService(uow=services.unit_of_work)
+    if args.retention_command == "set":
+        settings = retention.set(RetentionKind(args.kind), args.months)
+    else:
+        settings = retention.settings()
+        if args.json:
+            _print_json({kind.value: settings.months(kind) for kind in RetentionKind}, out)
+            return EXIT_OK
+    for kind in RetentionKind:
+        months = settings.months(kind)
+        out.write(f"{kind.value:<10} {f'{months} months' if months else 'never cleared'}\n")
     return EXIT_OK
 
 
@@ -513,6 +708,194 @@ def _cmd_verify(services: Services, args: argparse.Namespace, out: TextIO) -> in
     return EXIT_OK
 
 
+def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    _own_identity(services)
+    passphrase = None
+    if args.passphrase_file is not None:
+        passphrase = _read_passphrase(args.passphrase_file)
+    report = services.importing.import_bundles(
+        args.paths,
+        dry_run=args.dry_run,
+        passphrase=passphrase,
+        allow_mass_delete=args.allow_deletes,
+    )
+    if args.json:
+        _print_json(
+            {
+                "applied": report.applied,
+                "bundles": [
+                    {
+                        "path": str(outcome.path),
+                        "bundle_id": str(outcome.bundle_id),
+                        "sender": {
+                            "device_id": str(outcome.sender_device),
+                            "name": outcome.sender_name,
+                        },
+                        "sequence": outcome.sequence,
+                        "recipient_sequence": outcome.recipient_sequence,
+                        "already_imported": outcome.already_imported.isoformat()
+                        if outcome.already_imported
+                        else None,
+                        "counts": dict(outcome.counts),
+                        "tables": {k: dict(v) for k, v in outcome.tables.items()},
+                        "conflicts": [_conflict_json(c) for c in outcome.conflicts],
+                    }
+                    for outcome in report.bundles
+                ],
+                "gaps": [_gap_json(gap) for gap in report.gaps],
+            },
+            out,
+        )
+        return EXIT_OK
+    verb = "would be" if not report.applied else "were"
+    for outcome in report.bundles:
+        out.write(f"{outcome.path}: from {outcome.sender_name}, bundle {outcome.sequence}\n")
+        if outcome.already_imported is not None:
+            when = outcome.already_imported.astimezone().strftime("%Y-%m-%d %H:%M")
+            out.write(f"  already imported {when}; nothing changed\n")
+            continue
+        counts = outcome.counts
+        listed = ", ".join(
+            f"{counts.get(name, 0)} {name}"
+            for name in ("new", "updated", "unchanged", "conflicting", "deleted", "waiting")
+        )
+        out.write(f"  records {verb}: {listed}\n")
+        if counts.get("released"):
+            out.write(f"  {counts['released']} waiting records from earlier bundles let in\n")
+        for conflict in outcome.conflicts:
+            out.write(
+                f"  conflict {conflict.id}: {conflict.table} {conflict.record_id} "
+                f"'{conflict.field}' (kept for now: {conflict.winner} value)\n"
+            )
+    for gap in report.gaps:
+        out.write(f"Missing: {_gap_text(gap)}\n")
+    if not report.applied:
+        out.write("Dry run: nothing was changed.\n")
+    return EXIT_OK
+
+
+def _gap_text(gap: Any) -> str:
+    numbers = str(gap.first) if gap.first == gap.last else f"{gap.first}–{gap.last}"
+    return f"bundle {numbers} from {gap.sender_name} (device {gap.sender_device})"
+
+
+def _gap_json(gap: Any) -> dict[str, Any]:
+    return {
+        "sender": {"device_id": str(gap.sender_device), "name": gap.sender_name},
+        "first": gap.first,
+        "last": gap.last,
+    }
+
+
+def _conflict_json(conflict: Any) -> dict[str, Any]:
+    return {
+        "id": str(conflict.id),
+        "table": conflict.table,
+        "record_id": str(conflict.record_id),
+        "field": conflict.field,
+        "local_value": conflict.local_value,
+        "incoming_value": conflict.incoming_value,
+        "winner": conflict.winner,
+        "sender_device": str(conflict.sender_device),
+        "detected_at": conflict.detected_at.isoformat(),
+        "resolved_at": conflict.resolved_at.isoformat() if conflict.resolved_at else None,
+        "resolution": conflict.resolution,
+    }
+
+
+def _cmd_received(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    senders = services.importing.senders()
+    gaps = services.importing.gaps()
+    if args.json:
+        _print_json(
+            {
+                "senders": [
+                    {
+                        "device_id": str(sender.sender_device),
+                        "name": sender.sender_name,
+                        "bundles": sender.bundles,
+                        "last_created": sender.last_created.isoformat(),
+                        "last_imported": sender.last_imported.isoformat(),
+                        "records": sender.records,
+                        "open_conflicts": sender.open_conflicts,
+                        "waiting": sender.waiting,
+                    }
+                    for sender in senders
+                ],
+                "gaps": [_gap_json(gap) for gap in gaps],
+            },
+            out,
+        )
+        return EXIT_OK
+    if not senders:
+        out.write("No bundles have been imported here.\n")
+    for sender in senders:
+        last = sender.last_imported.astimezone().strftime("%Y-%m-%d %H:%M")
+        out.write(
+            f"{sender.sender_name} ({sender.sender_device}): {sender.bundles} bundles, "
+            f"last imported {last}, {sender.records} records brought, "
+            f"{sender.open_conflicts} open conflicts, {sender.waiting} records waiting\n"
+        )
+    for gap in gaps:
+        out.write(f"Missing: {_gap_text(gap)}\n")
+    return EXIT_OK
+
+
+def _cmd_conflicts(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    conflicts = services.importing.conflicts(include_resolved=args.all)
+    if args.json:
+        _print_json([_conflict_json(conflict) for conflict in conflicts], out)
+        return EXIT_OK
+    if not conflicts:
+        out.write("No open conflicts.\n")
+    for conflict in conflicts:
+        kept = conflict.local_value if conflict.winner == "local" else conflict.incoming_value
+        other = conflict.incoming_value if conflict.winner == "local" else conflict.local_value
+        state = f" (resolved: {conflict.resolution})" if conflict.resolved_at else ""
+        out.write(
+            f"{conflict.id}: {conflict.table} {conflict.record_id} '{conflict.field}'{state}\n"
+            f"  current: {json.dumps(kept, ensure_ascii=False)}\n"
+            f"  other:   {json.dumps(other, ensure_ascii=False)}\n"
+        )
+    return EXIT_OK
+
+
+def _cmd_resolve(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    conflict = services.importing.resolve(args.id, keep=args.keep)
+    out.write(f"Conflict {conflict.id} resolved: kept the {args.keep} value.\n")
+    return EXIT_OK
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _cmd_report(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.domain.errors import InvalidInput
+    from kommunpolis.services.documents import DocumentKind, DocumentService
+
+    kind = DocumentKind(args.kind)
+    if kind is not DocumentKind.FOLLOW_UP and (args.period_from or args.period_to):
+        raise InvalidInput("--from/--to", "only the uppfoljning report takes a period")
+    document = DocumentService(uow=services.unit_of_work).build(
+        kind, args.id, period_from=args.period_from, period_to=args.period_to
+    )
+    # Qt only here: every other command stays free of it.
+    from kommunpolis.ui.documents import ensure_gui_application, write_pdf
+
+    app = ensure_gui_application()
+    written = write_pdf(document, args.output)
+    del app
+    pages = "page" if written.pages == 1 else "pages"
+    out.write(f"Report written: {written.path} ({written.pages} {pages})\n")
+    for gap in document.gaps:
+        out.write(f"  missing: {gap.text}\n")
+    return EXIT_OK
+
+
 class _CheckFailed(KnownError):
     def __init__(self, path: Path, count: int) -> None:
         super().__init__(f"{path}: {count} problem(s) found")
@@ -530,6 +913,13 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "keys": _cmd_keys,
     "export": _cmd_export,
     "verify": _cmd_verify,
+    "import": _cmd_import,
+    "received": _cmd_received,
+    "conflicts": _cmd_conflicts,
+    "resolve": _cmd_resolve,
+    "purge": _cmd_purge,
+    "retention": _cmd_retention,
+    "report": _cmd_report,
 }
 
 # These work on the files alone, so they still help when the database cannot open.

@@ -284,3 +284,63 @@ class BundleWriteFailed(KnownError):
         self.path = path
         self.detail = detail
         super().__init__(f"{path}: the bundle cannot be written ({detail})")
+
+
+class MassDeleteRefused(KnownError):
+    """A bundle would delete a large share of the records here; a person must agree first."""
+
+    def __init__(self, path: Path, deleting: int, live: int) -> None:
+        self.path = path
+        self.deleting = deleting
+        self.live = live
+        super().__init__(
+            f"{path}: would delete {deleting} of the {live} records here; nothing was imported"
+            " (import again with --allow-deletes if that is intended)"
+        )
+
+
+class ConflictNotFound(KnownError):
+    """No open conflict has the given id."""
+
+    def __init__(self, conflict_id: str) -> None:
+        self.conflict_id = conflict_id
+        super().__init__(f"no open conflict has the id {conflict_id}")
+
+
+class NotForCitizens(KnownError):
+    """A document meant for citizens was asked for a record marked internal or secret."""
+
+    def __init__(self, kind: str, record_id: str, sensitivity: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.sensitivity = sensitivity
+        super().__init__(
+            f"the {kind} record {record_id} is marked '{sensitivity}'; a document for "
+            "citizens cannot be made from it (mark it open first)"
+        )
+
+
+class DocumentWriteFailed(KnownError):
+    """A document (PDF) could not be written; no half-written file is left."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the document cannot be written ({detail})")
+
+
+class PurgePreviewStale(KnownError):
+    """A disposal run was asked to apply a preview made under other retention settings."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(f"{detail}; preview the disposal run again before applying it")
+
+
+class CsvWriteFailed(KnownError):
+    """A CSV export could not be written; no half-written file is left."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the CSV file cannot be written ({detail})")

@@ -3,9 +3,10 @@
 Exports are incremental by default: each recipient has a mark (``export_mark``), the
 highest local version (see ``storage.tables.LocalCounter``) its last bundle held, and the
 next bundle holds every record, tombstones included, stored here above the lowest mark
-among its recipients — records that arrived by import included, so they travel on. The marks and this device's bundle
-sequence (``outbox_state``) are written only after the bundle was written, read back and
-verified, so a failed export changes nothing and the next one sends the same again.
+among its recipients — records that arrived by import included, so they travel on. The
+marks and this device's bundle sequence (``outbox_state``) are written only after the
+bundle was written, read back and verified, so a failed export changes nothing and the
+next one sends the same again.
 """
 
 from __future__ import annotations

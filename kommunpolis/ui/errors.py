@@ -21,6 +21,8 @@ from kommunpolis.domain.errors import (
     BundleTooNew,
     BundleUnknownSender,
     BundleWriteFailed,
+    ConflictNotFound,
+    CsvWriteFailed,
     DatabaseCorrupt,
     DatabaseError,
     DatabaseFull,
@@ -28,6 +30,7 @@ from kommunpolis.domain.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DemoRefused,
+    DocumentWriteFailed,
     FieldErrors,
     IdentityFileInvalid,
     IdentityIsOwn,
@@ -36,9 +39,12 @@ from kommunpolis.domain.errors import (
     InvalidInput,
     InvalidTransition,
     KnownError,
+    MassDeleteRefused,
+    NotForCitizens,
     PeerNotTrusted,
     ProfileExists,
     ProfileMissing,
+    PurgePreviewStale,
     RecordNotFound,
     TrustConflict,
 )
@@ -152,14 +158,45 @@ def describe(error: KnownError) -> tuple[str, str]:
         return translate("errors", "Paketet är skadat eller inget paket"), translate(
             "errors", "{path} godtas inte: {reason}. Inget har ändrats."
         ).format(path=error.path, reason=error.reason)
+    if isinstance(error, MassDeleteRefused):
+        return translate("errors", "Importen skulle radera mycket"), translate(
+            "errors",
+            "{path} skulle radera {deleting} av de {live} posterna här. Inget har importerats."
+            " Kontrollera med avsändaren; är det avsiktligt, importera igen och tillåt"
+            " raderingarna.",
+        ).format(path=error.path, deleting=error.deleting, live=error.live)
+    if isinstance(error, ConflictNotFound):
+        return translate("errors", "Konflikten finns inte"), translate(
+            "errors", "Ingen öppen konflikt har id {id}. Den kan redan vara löst."
+        ).format(id=error.conflict_id)
     if isinstance(error, BundleWriteFailed):
         return translate("errors", "Paketet kunde inte skrivas"), translate(
             "errors", "{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar."
         ).format(path=error.path, detail=error.detail)
+    if isinstance(error, DocumentWriteFailed):
+        return translate("errors", "Dokumentet kunde inte sparas"), translate(
+            "errors", "{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar."
+        ).format(path=error.path, detail=error.detail)
+    if isinstance(error, NotForCitizens):
+        return translate("errors", "Inte för medborgare"), translate(
+            "errors",
+            "Posten är markerad som intern eller sekretess. Ett dokument till medborgare "
+            "kan inte göras av den förrän den är markerad som öppen.",
+        )
     if isinstance(error, BackupFailed):
         return translate("errors", "Säkerhetskopian misslyckades"), translate(
             "errors", "Säkerhetskopian kunde inte sparas i {target}.\n\n{detail}"
         ).format(target=error.target, detail=error.detail)
+    if isinstance(error, PurgePreviewStale):
+        return translate("errors", "Förhandsgranska igen"), translate(
+            "errors",
+            "Gallringstiderna har ändrats sedan förhandsgranskningen. Förhandsgranska "
+            "igen innan du gallrar. Inget har tömts.",
+        )
+    if isinstance(error, CsvWriteFailed):
+        return translate("errors", "CSV-filen kunde inte sparas"), translate(
+            "errors", "{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar."
+        ).format(path=error.path, detail=error.detail)
     return translate("errors", "Något gick fel"), str(error)
 
 

@@ -18,6 +18,8 @@ class Section:
     icon: str
     # The record kinds (storage.kinds names) its lists and editors show, first the main one.
     kinds: tuple[str, ...] = ()
+    # Pages shown as extra tabs after the record lists: (tab label, "module:Class").
+    pages: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -44,6 +46,12 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP(CONTEXT, "Lägesbild & problem")),
         "situation",
         ("situation-pictures", "problems"),
+        (
+            (
+                str(QT_TRANSLATE_NOOP(CONTEXT, "Lägesbildsbyggare")),
+                "kommunpolis.ui.pages.situation_builder:SituationBuilderPage",
+            ),
+        ),
     ),
     Section(
         "promises",

@@ -148,6 +148,116 @@
     </message>
 </context>
 <context>
+    <name>DisposalGroup</name>
+    <message>
+        <source>Gallring</source>
+        <translation>Disposal</translation>
+    </message>
+    <message>
+        <source>Fritext som kan innehålla personuppgifter töms när den är äldre än tiden nedan. Tema, plats, antal, datum, status och kopplingar finns kvar. Det som ett pågående medborgarlöfte eller en gällande överenskommelse bygger på rörs inte.</source>
+        <translation>Free text that may hold personal data is cleared when it is older than the time below. Theme, place, count, dates, status and links are kept. Nothing an ongoing citizen promise or an agreement in force depends on is touched.</translation>
+    </message>
+    <message>
+        <source>&amp;Dialoger (anteckningar, återkoppling):</source>
+        <translation>&amp;Dialogues (notes, feedback):</translation>
+    </message>
+    <message>
+        <source>S&amp;ynpunkter (text, svar):</source>
+        <translation>C&amp;oncerns (text, answer):</translation>
+    </message>
+    <message>
+        <source>&amp;Möten (dagordning, protokoll):</source>
+        <translation>&amp;Meetings (agenda, minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Uppföljningar (beskrivning):</source>
+        <translation>&amp;Follow-ups (narrative):</translation>
+    </message>
+    <message>
+        <source>Sekre&amp;tessmarkerade poster, högst:</source>
+        <translation>Records marked s&amp;ecret, at most:</translation>
+    </message>
+    <message>
+        <source> mån</source>
+        <translation> mo</translation>
+    </message>
+    <message>
+        <source>Gallras inte</source>
+        <translation>Never cleared</translation>
+    </message>
+    <message>
+        <source>&amp;Förhandsgranska gallring</source>
+        <translation>&amp;Preview disposal</translation>
+    </message>
+    <message>
+        <source>&amp;Gallra nu</source>
+        <translation>Dispose &amp;now</translation>
+    </message>
+    <message>
+        <source>Det som gallras</source>
+        <translation>What will be cleared</translation>
+    </message>
+    <message>
+        <source>Söker efter det som ska gallras…</source>
+        <translation>Looking for what is past its time…</translation>
+    </message>
+    <message>
+        <source>Gallra</source>
+        <translation>Dispose</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gallra fritexten i de listade posterna (%n)?</source>
+        <translation>
+            <numerusform>Clear the free text in the listed record (%n)?</numerusform>
+            <numerusform>Clear the free text in the %n listed records?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fält töms. En säkerhetskopia tas först; tema, plats, antal och datum finns kvar. Det går inte att ångra i appen.</source>
+        <translation>
+            <numerusform>%n field will be cleared. A backup is taken first; theme, place, count and dates are kept. This cannot be undone in the app.</numerusform>
+            <numerusform>%n fields will be cleared. A backup is taken first; theme, place, count and dates are kept. This cannot be undone in the app.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tar en säkerhetskopia och gallrar…</source>
+        <translation>Taking a backup and clearing…</translation>
+    </message>
+    <message>
+        <source>Tiderna ändrades. Förhandsgranska igen innan du gallrar.</source>
+        <translation>The times changed. Preview again before disposing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Poster med fritext äldre än gallringstiden: %n.</source>
+        <translation>
+            <numerusform>Records with free text past its retention time: %n.</numerusform>
+            <numerusform>Records with free text past its retention time: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inget är äldre än gallringstiden.</source>
+        <translation>Nothing is past its retention time.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hålls kvar för att ett pågående löfte eller en gällande överenskommelse bygger på dem: %n.</source>
+        <translation>
+            <numerusform>Kept because an ongoing promise or an agreement in force depends on it: %n.</numerusform>
+            <numerusform>Kept because an ongoing promise or an agreement in force depends on them: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Klart: %n fält tömdes.</source>
+        <translation>
+            <numerusform>Done: %n field cleared.</numerusform>
+            <numerusform>Done: %n fields cleared.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia: {name}</source>
+        <translation>Backup: {name}</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message>
         <source>Utbyte</source>
@@ -1489,6 +1599,47 @@ Backups of the database are under Settings.</translation>
     </message>
 </context>
 <context>
+    <name>PurgePreviewModel</name>
+    <message>
+        <source> (borttagen)</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sekretess, %n mån</source>
+        <translation>
+            <numerusform>Secret, %n month</numerusform>
+            <numerusform>Secret, %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mån</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Töms</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <source>Gallringstid</source>
+        <translation>Retention time</translation>
+    </message>
+</context>
+<context>
     <name>RecordCountsModel</name>
     <message>
         <source>Typ av post</source>
@@ -1890,8 +2041,36 @@ Backups of the database are under Settings.</translation>
         <translation>{path} is not accepted: {reason}. Nothing has been changed.</translation>
     </message>
     <message>
+        <source>Importen skulle radera mycket</source>
+        <translation>The import would delete a lot</translation>
+    </message>
+    <message>
+        <source>{path} skulle radera {deleting} av de {live} posterna här. Inget har importerats. Kontrollera med avsändaren; är det avsiktligt, importera igen och tillåt raderingarna.</source>
+        <translation>{path} would delete {deleting} of the {live} records here. Nothing was imported. Check with the sender; if it is intended, import again and allow the deletions.</translation>
+    </message>
+    <message>
+        <source>Konflikten finns inte</source>
+        <translation>No such conflict</translation>
+    </message>
+    <message>
+        <source>Ingen öppen konflikt har id {id}. Den kan redan vara löst.</source>
+        <translation>No open conflict has the id {id}. It may already be resolved.</translation>
+    </message>
+    <message>
         <source>Paketet kunde inte skrivas</source>
         <translation>The bundle could not be written</translation>
+    </message>
+    <message>
+        <source>Dokumentet kunde inte sparas</source>
+        <translation>The document could not be saved</translation>
+    </message>
+    <message>
+        <source>Inte för medborgare</source>
+        <translation>Not for citizens</translation>
+    </message>
+    <message>
+        <source>Posten är markerad som intern eller sekretess. Ett dokument till medborgare kan inte göras av den förrän den är markerad som öppen.</source>
+        <translation>The record is marked internal or secret. A document for citizens cannot be made from it until it is marked open.</translation>
     </message>
     <message>
         <source>{path} kunde inte skrivas: {detail}. Ingen halvfärdig fil finns kvar.</source>
@@ -2020,6 +2199,262 @@ Update Kommunpolis to open it. The file has not been changed.</translation>
     <message>
         <source>Det du redan har sparat finns kvar. Starta om Kommunpolis om något inte fungerar, och skicka gärna detaljerna till den som förvaltar programmet.</source>
         <translation>What you have already saved is still there. Restart Kommunpolis if something does not work, and please send the details to whoever maintains the program.</translation>
+    </message>
+    <message>
+        <source>Förhandsgranska igen</source>
+        <translation>Preview again</translation>
+    </message>
+    <message>
+        <source>Gallringstiderna har ändrats sedan förhandsgranskningen. Förhandsgranska igen innan du gallrar. Inget har tömts.</source>
+        <translation>The retention times changed since the preview. Preview again before disposing. Nothing was cleared.</translation>
+    </message>
+    <message>
+        <source>CSV-filen kunde inte sparas</source>
+        <translation>The CSV file could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>AggregateModel</name>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Antal som tagit upp</source>
+        <translation>Number who raised it</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Dialoger</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <source>Föregående period</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>Förändring</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>RankedProblemModel</name>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+</context>
+<context>
+    <name>SituationBuilder</name>
+    <message>
+        <source>{theme} vid {place}</source>
+        <translation>{theme} at {place}</translation>
+    </message>
+    <message>
+        <source>(ingen plats)</source>
+        <translation>(no place)</translation>
+    </message>
+    <message>
+        <source>Teman (antal som tagit upp)</source>
+        <translation>Themes (number who raised them)</translation>
+    </message>
+    <message>
+        <source>Antal som tagit upp</source>
+        <translation>Number who raised it</translation>
+    </message>
+    <message>
+        <source>vecka</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>månad</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>Över tid (antal som tagit upp per {step})</source>
+        <translation>Over time (number who raised them per {step})</translation>
+    </message>
+    <message>
+        <source>Perioden</source>
+        <translation>The period</translation>
+    </message>
+    <message>
+        <source>Snitt föregående period</source>
+        <translation>Average of the previous period</translation>
+    </message>
+    <message>
+        <source>Synpunkter per plats (de {n} största)</source>
+        <translation>Concerns per place (the {n} largest)</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Diagram: teman</source>
+        <translation>Chart: themes</translation>
+    </message>
+    <message>
+        <source>Diagram: över tid</source>
+        <translation>Chart: over time</translation>
+    </message>
+    <message>
+        <source>Diagram: platser</source>
+        <translation>Chart: places</translation>
+    </message>
+</context>
+<context>
+    <name>SituationBuilderPage</name>
+    <message>
+        <source>Urval</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområde</source>
+        <translation>Local police district</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>&amp;Sammanställ</source>
+        <translation>&amp;Compile</translation>
+    </message>
+    <message>
+        <source>&amp;Urval:</source>
+        <translation>&amp;Selection:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommun:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;Lokalpolisområde:</source>
+        <translation>&amp;Local police district:</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ån:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Platser:</source>
+        <translation>&amp;Places:</translation>
+    </message>
+    <message>
+        <source>Sammanställning</source>
+        <translation>Compilation</translation>
+    </message>
+    <message>
+        <source>Teman</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Tema och plats</source>
+        <translation>Theme and place</translation>
+    </message>
+    <message>
+        <source>Tidsmönster</source>
+        <translation>Time pattern</translation>
+    </message>
+    <message>
+        <source>Dialogformer</source>
+        <translation>Dialogue formats</translation>
+    </message>
+    <message>
+        <source>&amp;Rubrik för nytt problem:</source>
+        <translation>Title of the new p&amp;roblem:</translation>
+    </message>
+    <message>
+        <source>Skapa &amp;problem av markerad rad</source>
+        <translation>Create &amp;problem from the selected row</translation>
+    </message>
+    <message>
+        <source>Lägesbild</source>
+        <translation>Situation picture</translation>
+    </message>
+    <message>
+        <source>&amp;Lägesbild:</source>
+        <translation>Situation &amp;picture:</translation>
+    </message>
+    <message>
+        <source>R&amp;ubrik:</source>
+        <translation>T&amp;itle:</translation>
+    </message>
+    <message>
+        <source>Spara lägesbild för urvalet</source>
+        <translation>Save the situation picture for the selection</translation>
+    </message>
+    <message>
+        <source>Rangordnade problem</source>
+        <translation>Ranked problems</translation>
+    </message>
+    <message>
+        <source>Rangordnade pro&amp;blem:</source>
+        <translation>Ranked pro&amp;blems:</translation>
+    </message>
+    <message>
+        <source>Flytta &amp;upp</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Flytta &amp;ned</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Källor</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>&amp;Källor:</source>
+        <translation>Sour&amp;ces:</translation>
+    </message>
+    <message>
+        <source>Sammanställer…</source>
+        <translation>Compiling…</translation>
+    </message>
+    <message>
+        <source>(ny lägesbild)</source>
+        <translation>(new situation picture)</translation>
+    </message>
+    <message>
+        <source>{weight} personer tog upp {concerns} synpunkter i {dialogues} dialoger ({start} – {end}); föregående period: {before}.</source>
+        <translation>{weight} people raised {concerns} concerns in {dialogues} dialogues ({start} – {end}); previous period: {before}.</translation>
+    </message>
+    <message>
+        <source>{text} – endast polis</source>
+        <translation>{text} – police only</translation>
+    </message>
+    <message>
+        <source>Problemet ”{title}” skapades med {count} synpunkter som underlag.</source>
+        <translation>The problem “{title}” was created with {count} concerns as evidence.</translation>
     </message>
 </context>
 </TS>

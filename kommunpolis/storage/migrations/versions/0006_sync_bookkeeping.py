@@ -70,10 +70,12 @@ def upgrade() -> None:
     for table in RECORD_TABLES:
         op.add_column(
             table,
-            sa.Column("local_version", sa.BigInteger(), server_default=sa.text("0"), nullable=False),
+            sa.Column(
+                "local_version", sa.BigInteger(), server_default=sa.text("0"), nullable=False
+            ),
         )
         op.add_column(table, sa.Column("field_clocks", sa.Text(), nullable=True))
-        op.execute(f"UPDATE {table} SET local_version = revision")  # noqa: S608 (fixed names)
+        op.execute(f"UPDATE {table} SET local_version = revision")
         op.create_index(op.f(f"ix_{table}_local_version"), table, ["local_version"])
         tops.append(f"SELECT max(revision) AS top FROM {table}")
     op.create_table(
@@ -104,9 +106,7 @@ def upgrade() -> None:
         sa.Column("outcome", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("bundle_id", name=op.f("pk_received_bundle")),
     )
-    op.create_index(
-        op.f("ix_received_bundle_sender_device"), "received_bundle", ["sender_device"]
-    )
+    op.create_index(op.f("ix_received_bundle_sender_device"), "received_bundle", ["sender_device"])
     op.create_table(
         "sync_conflict",
         sa.Column("id", sa.LargeBinary(length=16), nullable=False),

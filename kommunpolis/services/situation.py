@@ -1,0 +1,1168 @@
+"""The lägesbild builder: concerns aggregated for a scope and period, and the problems ranked.
+
+A scope is a set of kommuner, a lokalpolisområde (its kommuner through
+``district_municipality``), a set of places, or everything; a period is a pair of dates
+(inclusive, in local time) matched against the dialogue's ``starts_at``. Every
+aggregate is computed in SQL with ``GROUP BY`` over live concerns in live dialogues
+(tombstones never count), and carries three numbers: the weight (the sum of
+``raised_count``: how many people raised it), the number of concerns, and the number of
+dialogues it was raised in.
+
+Dialogue-level aggregates (format, time series) are grouped in two steps: first per
+dialogue, in the order of the ``(starts_at, id)`` index so SQLite needs no sort, then
+over those few rows. The builder's writes (a situation picture for a scope and period,
+a problem made from an aggregate row with its evidence links, ranks) go through the
+unit of work, which stamps every record and link row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    case,
+    distinct,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from kommunpolis.domain.collation import swedish_key
+from kommunpolis.domain.errors import InvalidInput, RecordNotFound
+from kommunpolis.domain.statuses import ProblemStatus
+from kommunpolis.domain.vocabulary import (
+    DialogueFormat,
+    Sensitivity,
+    SituationOwner,
+    SituationScope,
+    SourceType,
+    TimePattern,
+)
+from kommunpolis.storage.tables import (
+    Concern,
+    Dialogue,
+    District,
+    DistrictMunicipality,
+    Municipality,
+    Place,
+    Problem,
+    ProblemConcern,
+    SituationPicture,
+    SituationProblem,
+    Source,
+    Theme,
+)
+from kommunpolis.storage.unit_of_work import UnitOfWork
+
+# A period up to this many days is shown per week, a longer one per month.
+WEEKLY_UP_TO_DAYS = 120
+# The most "theme at a place" rows a summary carries (the heaviest first).
+THEME_PLACE_LIMIT = 200
+TITLE_LIMIT = 200
+
+
+class ScopeKind(StrEnum):
+    """What a scope is made of."""
+
+    MUNICIPALITIES = "municipalities"
+    DISTRICT = "district"
+    PLACES = "places"
+    EVERYWHERE = "everywhere"
+
+
+class Granularity(StrEnum):
+    """The step of a time series."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where the concerns come from; build one with the class methods."""
+
+    kind: ScopeKind
+    municipality_codes: tuple[str, ...] = ()
+    district_id: uuid.UUID | None = None
+    place_ids: tuple[uuid.UUID, ...] = ()
+
+    @classmethod
+    def municipalities(cls, codes: Iterable[str]) -> Scope:
+        """Concerns from dialogues held in these kommuner."""
+        return cls(ScopeKind.MUNICIPALITIES, municipality_codes=tuple(sorted(set(codes))))
+
+    @classmethod
+    def district(cls, district_id: uuid.UUID) -> Scope:
+        """Concerns from dialogues held in the kommuner of one lokalpolisområde."""
+        return cls(ScopeKind.DISTRICT, district_id=district_id)
+
+    @classmethod
+    def places(cls, place_ids: Iterable[uuid.UUID]) -> Scope:
+        """Concerns about these places (a concern's own place, not its dialogue's)."""
+        return cls(ScopeKind.PLACES, place_ids=tuple(sorted(set(place_ids))))
+
+    @classmethod
+    def everywhere(cls) -> Scope:
+        """Every concern."""
+        return cls(ScopeKind.EVERYWHERE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """From one date to another, both included (local dates)."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        """How many days the period covers."""
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        end = self.start - timedelta(days=1)
+        return Period(end - timedelta(days=self.days - 1), end)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many people raised it (weight), in how many concerns and dialogues."""
+
+    weight: int
+    concerns: int
+    dialogues: int
+
+
+@dataclass(frozen=True)
+class ConcernFilter:
+    """Which concerns of a scope and period an aggregate row stands for (None: any)."""
+
+    theme_id: uuid.UUID | None = None
+    place_id: uuid.UUID | None = None
+    time_pattern: TimePattern | None = None
+    dialogue_format: DialogueFormat | None = None
+    without_place: bool = False  # only concerns with no place (``place_id`` must be None)
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """A theme's counts in the period, with the previous period's for the trend."""
+
+    theme_id: uuid.UUID
+    name: str
+    counts: Counts
+    weight_before: int
+    concerns_before: int
+
+    @property
+    def change(self) -> int:
+        """The weight now minus the weight in the previous period."""
+        return self.counts.weight - self.weight_before
+
+    @property
+    def change_ratio(self) -> float | None:
+        """The change relative to the previous period (None if it had nothing)."""
+        return self.change / self.weight_before if self.weight_before else None
+
+    @property
+    def filter(self) -> ConcernFilter:
+        """The concerns behind this row."""
+        return ConcernFilter(theme_id=self.theme_id)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A place's counts (``place_id`` None: concerns with no place)."""
+
+    place_id: uuid.UUID | None
+    name: str
+    municipality_code: str | None
+    municipality_name: str
+    counts: Counts
+
+    @property
+    def filter(self) -> ConcernFilter:
+        """The concerns behind this row."""
+        if self.place_id is None:
+            return ConcernFilter(without_place=True)
+        return ConcernFilter(place_id=self.place_id)
+
+
+@dataclass(frozen=True)
+class ThemePlaceRow:
+    """A theme at a place: the usual seed of a problem."""
+
+    theme_id: uuid.UUID
+    theme_name: str
+    place_id: uuid.UUID | None
+    place_name: str
+    municipality_code: str | None
+    municipality_name: str
+    counts: Counts
+
+    @property
+    def filter(self) -> ConcernFilter:
+        """The concerns behind this row."""
+        return ConcernFilter(
+            theme_id=self.theme_id, place_id=self.place_id, without_place=self.place_id is None
+        )
+
+
+@dataclass(frozen=True)
+class TimePatternRow:
+    """When the raised problems happen."""
+
+    time_pattern: TimePattern
+    counts: Counts
+
+    @property
+    def filter(self) -> ConcernFilter:
+        """The concerns behind this row."""
+        return ConcernFilter(time_pattern=self.time_pattern)
+
+
+@dataclass(frozen=True)
+class FormatRow:
+    """How the concerns were gathered: the dialogue format."""
+
+    dialogue_format: DialogueFormat
+    counts: Counts
+
+    @property
+    def filter(self) -> ConcernFilter:
+        """The concerns behind this row."""
+        return ConcernFilter(dialogue_format=self.dialogue_format)
+
+
+@dataclass(frozen=True)
+class TimeBucket:
+    """One step of the time series: from ``start`` (included) to ``end`` (excluded)."""
+
+    start: date
+    end: date
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class SituationSummary:
+    """Every aggregate of one scope and period; rows heaviest first."""
+
+    scope: Scope
+    period: Period
+    previous: Period
+    totals: Counts
+    totals_before: Counts
+    by_theme: tuple[ThemeRow, ...]
+    by_place: tuple[PlaceRow, ...]
+    by_theme_and_place: tuple[ThemePlaceRow, ...]
+    by_time_pattern: tuple[TimePatternRow, ...]
+    by_format: tuple[FormatRow, ...]
+    granularity: Granularity
+    series: tuple[TimeBucket, ...]
+
+
+@dataclass(frozen=True)
+class DistrictView:
+    """A lokalpolisområde and its kommuner."""
+
+    id: uuid.UUID
+    name: str
+    police_region: str
+    municipality_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    """A place a scope can be made of."""
+
+    id: uuid.UUID
+    name: str
+    municipality_code: str
+    municipality_name: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source of a situation picture; police-only ones never reach citizens."""
+
+    id: uuid.UUID
+    source_type: SourceType
+    description: str
+    police_only: bool
+    sensitivity: Sensitivity
+
+
+@dataclass(frozen=True)
+class RankedProblem:
+    """A problem in a situation picture, at its rank, with its supporting concerns."""
+
+    link_id: uuid.UUID
+    problem_id: uuid.UUID
+    title: str
+    status: ProblemStatus
+    rank: int
+    concerns: int
+    weight: int
+
+
+@dataclass(frozen=True)
+class PictureView:
+    """A situation picture with its sources and ranked problems."""
+
+    id: uuid.UUID
+    title: str
+    scope: SituationScope
+    municipality_code: str | None
+    district_id: uuid.UUID | None
+    area: str
+    owner: SituationOwner
+    period: Period
+    summary: str
+    trends: str
+    sources: tuple[SourceView, ...]
+    problems: tuple[RankedProblem, ...]
+
+    @property
+    def police_only_sources(self) -> tuple[SourceView, ...]:
+        """The sources that must stay on the police side."""
+        return tuple(source for source in self.sources if source.police_only)
+
+
+@dataclass(frozen=True)
+class ProblemCreated:
+    """A problem made from an aggregate row and how many concerns now support it."""
+
+    problem_id: uuid.UUID
+    title: str
+    linked_concerns: int
+    picture: PictureView | None
+
+
+def _live(model: Any) -> ColumnElement[bool]:
+    return model.deleted_at.is_(None)  # type: ignore[no-any-return]
+
+
+def _utc_start(day: date) -> datetime:
+    """The UTC moment the local ``day`` begins (the computer's time zone)."""
+    return datetime.combine(day, time()).astimezone(UTC)
+
+
+def _counts(row: Any) -> Counts:
+    return Counts(int(row.weight or 0), int(row.concerns or 0), int(row.dialogues or 0))
+
+
+class SituationService:
+    """Aggregate concerns for a lägesbild and keep its problems and evidence."""
+
+    def __init__(self, *, uow: Callable[[], UnitOfWork]) -> None:
+        self._uow = uow
+
+    # --- choices for a scope ----------------------------------------------------------
+
+    def districts(self) -> tuple[DistrictView, ...]:
+        """Return the live lokalpolisområden with their live kommuner, by name."""
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                select(District.id, District.name, District.police_region)
+                .where(_live(District))
+                .order_by(District.name)
+            ).all()
+            links = uow.session.execute(
+                select(DistrictMunicipality.district_id, DistrictMunicipality.municipality_code)
+                .where(_live(DistrictMunicipality))
+                .order_by(DistrictMunicipality.municipality_code)
+            ).all()
+        codes: dict[uuid.UUID, list[str]] = {}
+        for district_id, code in links:
+            codes.setdefault(district_id, []).append(code)
+        views = [
+            DistrictView(row.id, row.name, row.police_region, tuple(codes.get(row.id, ())))
+            for row in rows
+        ]
+        return tuple(sorted(views, key=lambda view: swedish_key(view.name)))
+
+    def places(self, municipality_codes: Sequence[str] | None = None) -> tuple[PlaceView, ...]:
+        """Return live places (of ``municipality_codes`` if given), by kommun and name."""
+        query = (
+            select(Place.id, Place.name, Place.municipality_code, Municipality.name.label("kn"))
+            .join(Municipality, Municipality.code == Place.municipality_code)
+            .where(_live(Place))
+        )
+        if municipality_codes is not None:
+            query = query.where(Place.municipality_code.in_(tuple(municipality_codes)))
+        with self._uow() as uow:
+            rows = uow.session.execute(query).all()
+        views = [PlaceView(r.id, r.name, r.municipality_code, r.kn) for r in rows]
+        return tuple(
+            sorted(views, key=lambda v: (swedish_key(v.municipality_name), swedish_key(v.name)))
+        )
+
+    def municipality_codes_in_region(self, police_region: str) -> tuple[str, ...]:
+        """Return the SCB codes of every kommun in a police region."""
+        with self._uow() as uow:
+            return tuple(
+                uow.session.scalars(
+                    select(Municipality.code)
+                    .where(Municipality.police_region == police_region)
+                    .order_by(Municipality.code)
+                )
+            )
+
+    # --- aggregates -------------------------------------------------------------------
+
+    def summarize(self, scope: Scope, period: Period) -> SituationSummary:
+        """Return every aggregate of ``scope`` in ``period``, with the trend against the last."""
+        _check_period(period)
+        previous = period.previous()
+        granularity = Granularity.WEEK if period.days <= WEEKLY_UP_TO_DAYS else Granularity.MONTH
+        with self._uow() as uow:
+            session = uow.session
+            where = self._scope_filter(session, scope)
+            now_from, now_to = _utc_start(period.start), _utc_start(period.end + timedelta(1))
+            before_from = _utc_start(previous.start)
+            themes = self._themes(session, where, before_from, now_from, now_to)
+            places = self._places(session, where, now_from, now_to)
+            theme_places = self._theme_places(session, where, now_from, now_to)
+            patterns = self._time_patterns(session, where, now_from, now_to)
+            formats, buckets, totals, totals_before = self._dialogue_level(
+                session, where, before_from, now_from, now_to, granularity
+            )
+        return SituationSummary(
+            scope=scope,
+            period=period,
+            previous=previous,
+            totals=totals,
+            totals_before=totals_before,
+            by_theme=themes,
+            by_place=places,
+            by_theme_and_place=theme_places,
+            by_time_pattern=patterns,
+            by_format=formats,
+            granularity=granularity,
+            series=_fill_series(buckets, period, granularity),
+        )
+
+    def concern_ids(
+        self, scope: Scope, period: Period, concern_filter: ConcernFilter
+    ) -> tuple[uuid.UUID, ...]:
+        """Return the live concerns of ``scope`` and ``period`` that match the filter."""
+        _check_period(period)
+        with self._uow() as uow:
+            return self._concern_ids(uow.session, scope, period, concern_filter)
+
+    # --- situation pictures -----------------------------------------------------------
+
+    def save_picture(
+        self,
+        scope: Scope,
+        period: Period,
+        *,
+        title: str,
+        owner: SituationOwner = SituationOwner.JOINT,
+        picture_id: uuid.UUID | None = None,
+        summary: str | None = None,
+        trends: str | None = None,
+    ) -> PictureView:
+        """Create a situation picture for the scope and period, or update ``picture_id``."""
+        _check_period(period)
+        title = title.strip()
+        if not title:
+            raise InvalidInput("title", "a title is required")
+        if len(title) > TITLE_LIMIT:
+            raise InvalidInput("title", f"at most {TITLE_LIMIT} characters")
+        with self._uow() as uow:
+            session = uow.session
+            self._scope_filter(session, scope)  # a live district, some kommuner or places
+            if picture_id is None:
+                picture = SituationPicture()
+                session.add(picture)
+            else:
+                picture = self._live_picture(session, picture_id)
+            picture.title = title
+            picture.owner = SituationOwner(owner)
+            picture.period_start, picture.period_end = period.start, period.end
+            self._set_picture_scope(session, picture, scope)
+            if summary is not None:
+                picture.summary = summary
+            if trends is not None:
+                picture.trends = trends
+            uow.flush()
+            view = self._picture_view(session, picture)
+            uow.commit()
+            return view
+
+    def picture(self, picture_id: uuid.UUID) -> PictureView:
+        """Return one live situation picture with its sources and ranked problems."""
+        with self._uow() as uow:
+            return self._picture_view(uow.session, self._live_picture(uow.session, picture_id))
+
+    def pictures(self) -> tuple[PictureView, ...]:
+        """Return every live situation picture, newest period first."""
+        with self._uow() as uow:
+            rows = uow.session.scalars(
+                select(SituationPicture)
+                .where(_live(SituationPicture))
+                .order_by(SituationPicture.period_end.desc(), SituationPicture.title)
+            ).all()
+            return tuple(self._picture_view(uow.session, row) for row in rows)
+
+    def sources(self, picture_id: uuid.UUID) -> tuple[SourceView, ...]:
+        """Return the live sources of a situation picture (police-only ones marked)."""
+        with self._uow() as uow:
+            self._live_picture(uow.session, picture_id)
+            return self._sources(uow.session, picture_id)
+
+    def rank_problems(self, picture_id: uuid.UUID, problem_ids: Sequence[uuid.UUID]) -> PictureView:
+        """Give the picture's problems the ranks 1, 2, … in the order of ``problem_ids``.
+
+        ``problem_ids`` must name exactly the problems ranked in the picture now.
+        """
+        with self._uow() as uow:
+            session = uow.session
+            picture = self._live_picture(session, picture_id)
+            links = {link.problem_id: link for link in self._rank_links(session, picture_id)}
+            if len(set(problem_ids)) != len(problem_ids) or set(problem_ids) != set(links):
+                raise InvalidInput("problems", "the order must name each ranked problem once")
+            for rank, problem_id in enumerate(problem_ids, start=1):
+                link = links[problem_id]
+                if link.rank != rank:
+                    link.rank = rank
+            uow.flush()
+            view = self._picture_view(session, picture)
+            uow.commit()
+            return view
+
+    def move_problem(self, picture_id: uuid.UUID, problem_id: uuid.UUID, steps: int) -> PictureView:
+        """Move one ranked problem up (negative ``steps``) or down; the rest close ranks."""
+        order = [problem.problem_id for problem in self.picture(picture_id).problems]
+        if problem_id not in order:
+            raise RecordNotFound("problems", str(problem_id))
+        position = order.index(problem_id)
+        order.pop(position)
+        order.insert(max(0, min(len(order), position + steps)), problem_id)
+        return self.rank_problems(picture_id, order)
+
+    def add_problem_to_picture(self, picture_id: uuid.UUID, problem_id: uuid.UUID) -> PictureView:
+        """Rank an existing problem last in a picture (brought back if it was removed)."""
+        with self._uow() as uow:
+            session = uow.session
+            picture = self._live_picture(session, picture_id)
+            self._live_problem(session, problem_id)
+            self._rank_last(session, picture_id, problem_id)
+            uow.flush()
+            view = self._picture_view(session, picture)
+            uow.commit()
+            return view
+
+    # --- problems and their evidence --------------------------------------------------
+
+    def create_problem(
+        self,
+        scope: Scope,
+        period: Period,
+        concern_filter: ConcernFilter,
+        *,
+        title: str,
+        picture_id: uuid.UUID | None = None,
+        description: str = "",
+    ) -> ProblemCreated:
+        """Create a problem from an aggregate row, linked to every concern behind the row.
+
+        Its place, kommun and time pattern come from the row; with ``picture_id`` the
+        problem is ranked last in that situation picture.
+        """
+        _check_period(period)
+        title = title.strip()
+        if not title:
+            raise InvalidInput("title", "a title is required")
+        if len(title) > TITLE_LIMIT:
+            raise InvalidInput("title", f"at most {TITLE_LIMIT} characters")
+        with self._uow() as uow:
+            session = uow.session
+            picture = self._live_picture(session, picture_id) if picture_id else None
+            concern_ids = self._concern_ids(session, scope, period, concern_filter)
+            problem = Problem(
+                title=title,
+                description=description,
+                location=self._location(session, concern_filter),
+                timing=concern_filter.time_pattern.value if concern_filter.time_pattern else "",
+                municipality_code=self._problem_kommun(session, scope, concern_filter),
+                status=ProblemStatus.IDENTIFIED,
+            )
+            session.add(problem)
+            uow.flush()
+            session.add_all(
+                ProblemConcern(problem_id=problem.id, concern_id=concern_id)
+                for concern_id in concern_ids
+            )
+            if picture is not None:
+                self._rank_last(session, picture.id, problem.id)
+            uow.flush()
+            view = self._picture_view(session, picture) if picture is not None else None
+            created = ProblemCreated(problem.id, problem.title, len(concern_ids), view)
+            uow.commit()
+            return created
+
+    def link_concerns(self, problem_id: uuid.UUID, concern_ids: Iterable[uuid.UUID]) -> int:
+        """Link more live concerns to a problem; return how many links are new (or revived)."""
+        wanted = set(concern_ids)
+        with self._uow() as uow:
+            session = uow.session
+            self._live_problem(session, problem_id)
+            live = set(
+                session.scalars(select(Concern.id).where(Concern.id.in_(wanted), _live(Concern)))
+            )
+            if live != wanted:
+                missing = sorted(str(value) for value in wanted - live)
+                raise RecordNotFound("concerns", missing[0])
+            existing = {
+                link.concern_id: link
+                for link in session.scalars(
+                    select(ProblemConcern).where(
+                        ProblemConcern.problem_id == problem_id,
+                        ProblemConcern.concern_id.in_(wanted),
+                    )
+                )
+            }
+            added = 0
+            for concern_id in sorted(wanted):
+                link = existing.get(concern_id)
+                if link is None:
+                    session.add(ProblemConcern(problem_id=problem_id, concern_id=concern_id))
+                    added += 1
+                elif link.deleted_at is not None:
+                    link.deleted_at = None
+                    added += 1
+            uow.commit()
+            return added
+
+    def supporting_concerns(self, problem_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
+        """Return the live concerns live-linked to a problem."""
+        with self._uow() as uow:
+            return tuple(
+                uow.session.scalars(
+                    select(ProblemConcern.concern_id)
+                    .join(Concern, Concern.id == ProblemConcern.concern_id)
+                    .where(
+                        ProblemConcern.problem_id == problem_id,
+                        _live(ProblemConcern),
+                        _live(Concern),
+                    )
+                    .order_by(ProblemConcern.concern_id)
+                )
+            )
+
+    # --- queries ----------------------------------------------------------------------
+
+    def _scope_filter(self, session: Session, scope: Scope) -> list[ColumnElement[bool]]:
+        """Return the conditions on ``Dialogue``/``Concern`` rows that a scope means."""
+        if scope.kind is ScopeKind.EVERYWHERE:
+            return []
+        if scope.kind is ScopeKind.MUNICIPALITIES:
+            if not scope.municipality_codes:
+                raise InvalidInput("scope", "choose at least one kommun")
+            return [Dialogue.municipality_code.in_(scope.municipality_codes)]
+        if scope.kind is ScopeKind.DISTRICT:
+            assert scope.district_id is not None
+            district = session.get(District, scope.district_id)
+            if district is None or district.deleted_at is not None:
+                raise RecordNotFound("districts", str(scope.district_id))
+            codes = tuple(
+                session.scalars(
+                    select(DistrictMunicipality.municipality_code).where(
+                        DistrictMunicipality.district_id == scope.district_id,
+                        _live(DistrictMunicipality),
+                    )
+                )
+            )
+            return [Dialogue.municipality_code.in_(codes)]
+        if not scope.place_ids:
+            raise InvalidInput("scope", "choose at least one place")
+        return [Concern.place_id.in_(scope.place_ids)]
+
+    @staticmethod
+    def _joined(*columns: Any) -> Select[Any]:
+        return (
+            select(*columns)
+            .select_from(Dialogue)
+            .join(Concern, Concern.dialogue_id == Dialogue.id)
+            .where(_live(Dialogue), _live(Concern))
+        )
+
+    @staticmethod
+    def _aggregates() -> tuple[Any, ...]:
+        return (
+            func.sum(Concern.raised_count).label("weight"),
+            func.count().label("concerns"),
+            func.count(distinct(Concern.dialogue_id)).label("dialogues"),
+        )
+
+    def _themes(
+        self,
+        session: Session,
+        where: list[ColumnElement[bool]],
+        before_from: datetime,
+        now_from: datetime,
+        now_to: datetime,
+    ) -> tuple[ThemeRow, ...]:
+        now = (
+            self._joined(Concern.theme_id, *self._aggregates())
+            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
+            .group_by(Concern.theme_id)
+            .subquery()
+        )
+        # The previous period needs no distinct count: a cheaper pass of its own.
+        before = (
+            self._joined(
+                Concern.theme_id,
+                func.sum(Concern.raised_count).label("weight_before"),
+                func.count().label("concerns_before"),
+            )
+            .where(Dialogue.starts_at >= before_from, Dialogue.starts_at < now_from, *where)
+            .group_by(Concern.theme_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                Theme.id.label("theme_id"),
+                Theme.name,
+                now.c.weight,
+                now.c.concerns,
+                now.c.dialogues,
+                before.c.weight_before,
+                before.c.concerns_before,
+            )
+            .outerjoin(now, now.c.theme_id == Theme.id)
+            .outerjoin(before, before.c.theme_id == Theme.id)
+            .where(or_(now.c.theme_id.is_not(None), before.c.theme_id.is_not(None)))
+        ).all()
+        themes = [
+            ThemeRow(
+                theme_id=row.theme_id,
+                name=row.name,
+                counts=_counts(row),
+                weight_before=int(row.weight_before or 0),
+                concerns_before=int(row.concerns_before or 0),
+            )
+            for row in rows
+        ]
+        return tuple(sorted(themes, key=lambda r: (-r.counts.weight, swedish_key(r.name))))
+
+    def _places(
+        self,
+        session: Session,
+        where: list[ColumnElement[bool]],
+        now_from: datetime,
+        now_to: datetime,
+    ) -> tuple[PlaceRow, ...]:
+        grouped = (
+            self._joined(Concern.place_id, *self._aggregates())
+            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
+            .group_by(Concern.place_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(grouped, Place.name, Place.municipality_code, Municipality.name.label("kn"))
+            .outerjoin(Place, Place.id == grouped.c.place_id)
+            .outerjoin(Municipality, Municipality.code == Place.municipality_code)
+        ).all()
+        places = [
+            PlaceRow(
+                row.place_id, row.name or "", row.municipality_code, row.kn or "", _counts(row)
+            )
+            for row in rows
+        ]
+        return tuple(
+            sorted(
+                places,
+                key=lambda r: (r.place_id is None, -r.counts.weight, swedish_key(r.name)),
+            )
+        )
+
+    def _theme_places(
+        self,
+        session: Session,
+        where: list[ColumnElement[bool]],
+        now_from: datetime,
+        now_to: datetime,
+    ) -> tuple[ThemePlaceRow, ...]:
+        grouped = (
+            self._joined(Concern.theme_id, Concern.place_id, *self._aggregates())
+            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
+            .group_by(Concern.theme_id, Concern.place_id)
+            .order_by(literal_column("weight").desc(), literal_column("concerns").desc())
+            .limit(THEME_PLACE_LIMIT)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                grouped,
+                Theme.name.label("theme_name"),
+                Place.name.label("place_name"),
+                Place.municipality_code,
+                Municipality.name.label("kn"),
+            )
+            .join(Theme, Theme.id == grouped.c.theme_id)
+            .outerjoin(Place, Place.id == grouped.c.place_id)
+            .outerjoin(Municipality, Municipality.code == Place.municipality_code)
+        ).all()
+        found = [
+            ThemePlaceRow(
+                theme_id=row.theme_id,
+                theme_name=row.theme_name,
+                place_id=row.place_id,
+                place_name=row.place_name or "",
+                municipality_code=row.municipality_code,
+                municipality_name=row.kn or "",
+                counts=_counts(row),
+            )
+            for row in rows
+        ]
+        return tuple(
+            sorted(
+                found,
+                key=lambda r: (
+                    -r.counts.weight,
+                    -r.counts.concerns,
+                    swedish_key(r.theme_name),
+                    swedish_key(r.place_name),
+                ),
+            )
+        )
+
+    def _time_patterns(
+        self,
+        session: Session,
+        where: list[ColumnElement[bool]],
+        now_from: datetime,
+        now_to: datetime,
+    ) -> tuple[TimePatternRow, ...]:
+        rows = session.execute(
+            self._joined(Concern.time_pattern, *self._aggregates())
+            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
+            .group_by(Concern.time_pattern)
+        ).all()
+        patterns = [TimePatternRow(TimePattern(row.time_pattern), _counts(row)) for row in rows]
+        order = list(TimePattern)
+        return tuple(
+            sorted(patterns, key=lambda r: (-r.counts.weight, order.index(r.time_pattern)))
+        )
+
+    def _dialogue_level(
+        self,
+        session: Session,
+        where: list[ColumnElement[bool]],
+        before_from: datetime,
+        now_from: datetime,
+        now_to: datetime,
+        granularity: Granularity,
+    ) -> tuple[tuple[FormatRow, ...], dict[date, Counts], Counts, Counts]:
+        """Return the formats, the series' buckets and the totals now and before.
+
+        One statement: a row per dialogue with concerns in scope (its format, bucket and
+        sums), grouped by ``(starts_at, id)`` -- the order of ix_dialogue_live_starts_at,
+        so SQLite walks that index and needs no sort of the concerns -- then grouped by
+        format and by bucket over those few rows.
+        """
+        local = func.datetime(Dialogue.starts_at, "localtime")
+        if granularity is Granularity.WEEK:
+            bucket = func.date(local, "-6 days", "weekday 1")
+        else:
+            bucket = func.strftime("%Y-%m-01", local)
+        per_dialogue = (
+            self._joined(
+                Dialogue.starts_at,
+                Dialogue.id,
+                Dialogue.format,
+                case((Dialogue.starts_at >= now_from, bucket), else_="").label("bucket"),
+                func.sum(Concern.raised_count).label("weight"),
+                func.count().label("concerns"),
+            )
+            .where(Dialogue.starts_at >= before_from, Dialogue.starts_at < now_to, *where)
+            .group_by(Dialogue.starts_at, Dialogue.id)
+            .cte("per_dialogue")
+        )
+        sums = (
+            func.sum(per_dialogue.c.weight).label("weight"),
+            func.sum(per_dialogue.c.concerns).label("concerns"),
+            func.count().label("dialogues"),
+        )
+        by_format = (
+            select(
+                literal("format").label("what"),
+                type_coerce(per_dialogue.c.format, String).label("key"),
+                *sums,
+            )
+            .where(per_dialogue.c.bucket != "")
+            .group_by(per_dialogue.c.format)
+        )
+        by_bucket = select(
+            literal("bucket").label("what"), per_dialogue.c.bucket.label("key"), *sums
+        ).group_by(per_dialogue.c.bucket)
+        rows = session.execute(union_all(by_format, by_bucket)).all()
+        formats: list[FormatRow] = []
+        buckets: dict[date, Counts] = {}
+        now, before = Counts(0, 0, 0), Counts(0, 0, 0)
+        for row in rows:
+            counts = _counts(row)
+            if row.what == "format":
+                formats.append(FormatRow(DialogueFormat(row.key), counts))
+            elif row.key == "":
+                before = counts
+            else:
+                buckets[date.fromisoformat(row.key)] = counts
+                now = Counts(
+                    now.weight + counts.weight,
+                    now.concerns + counts.concerns,
+                    now.dialogues + counts.dialogues,
+                )
+        order = list(DialogueFormat)
+        formats.sort(key=lambda r: (-r.counts.weight, order.index(r.dialogue_format)))
+        return tuple(formats), buckets, now, before
+
+    def _concern_ids(
+        self, session: Session, scope: Scope, period: Period, concern_filter: ConcernFilter
+    ) -> tuple[uuid.UUID, ...]:
+        where = self._scope_filter(session, scope)
+        query = self._joined(Concern.id).where(
+            Dialogue.starts_at >= _utc_start(period.start),
+            Dialogue.starts_at < _utc_start(period.end + timedelta(1)),
+            *where,
+        )
+        if concern_filter.theme_id is not None:
+            query = query.where(Concern.theme_id == concern_filter.theme_id)
+        if concern_filter.without_place:
+            query = query.where(Concern.place_id.is_(None))
+        elif concern_filter.place_id is not None:
+            query = query.where(Concern.place_id == concern_filter.place_id)
+        if concern_filter.time_pattern is not None:
+            query = query.where(Concern.time_pattern == concern_filter.time_pattern)
+        if concern_filter.dialogue_format is not None:
+            query = query.where(Dialogue.format == concern_filter.dialogue_format)
+        return tuple(session.scalars(query.order_by(Concern.id)))
+
+    # --- helpers for the writes -------------------------------------------------------
+
+    @staticmethod
+    def _live_picture(session: Session, picture_id: uuid.UUID) -> SituationPicture:
+        picture = session.get(SituationPicture, picture_id)
+        if picture is None or picture.deleted_at is not None:
+            raise RecordNotFound("situation-pictures", str(picture_id))
+        return picture
+
+    @staticmethod
+    def _live_problem(session: Session, problem_id: uuid.UUID) -> Problem:
+        problem = session.get(Problem, problem_id)
+        if problem is None or problem.deleted_at is not None:
+            raise RecordNotFound("problems", str(problem_id))
+        return problem
+
+    def _set_picture_scope(self, session: Session, picture: SituationPicture, scope: Scope) -> None:
+        picture.district_id = None
+        picture.municipality_code = None
+        picture.area = ""
+        if scope.kind is ScopeKind.DISTRICT:
+            picture.scope = SituationScope.DISTRICT
+            picture.district_id = scope.district_id
+        elif scope.kind is ScopeKind.MUNICIPALITIES and len(scope.municipality_codes) == 1:
+            picture.scope = SituationScope.MUNICIPALITY
+            picture.municipality_code = scope.municipality_codes[0]
+        else:
+            picture.scope = SituationScope.AREA
+            picture.area = self._area_name(session, scope)[:200]
+
+    def _area_name(self, session: Session, scope: Scope) -> str:
+        """Name an area scope by its kommuner or places (data, not interface text)."""
+        if scope.kind is ScopeKind.MUNICIPALITIES:
+            names = session.scalars(
+                select(Municipality.name).where(Municipality.code.in_(scope.municipality_codes))
+            )
+            return ", ".join(sorted(names, key=swedish_key))
+        if scope.kind is ScopeKind.PLACES:
+            rows = session.execute(
+                select(Place.name, Municipality.name.label("kn"))
+                .join(Municipality, Municipality.code == Place.municipality_code)
+                .where(Place.id.in_(scope.place_ids))
+            ).all()
+            return ", ".join(sorted((f"{r.name} ({r.kn})" for r in rows), key=swedish_key))
+        return ""
+
+    @staticmethod
+    def _rank_links(session: Session, picture_id: uuid.UUID) -> list[SituationProblem]:
+        return list(
+            session.scalars(
+                select(SituationProblem)
+                .join(Problem, Problem.id == SituationProblem.problem_id)
+                .where(
+                    SituationProblem.situation_picture_id == picture_id,
+                    _live(SituationProblem),
+                    _live(Problem),
+                )
+                .order_by(SituationProblem.rank, SituationProblem.created_at)
+            )
+        )
+
+    def _rank_last(self, session: Session, picture_id: uuid.UUID, problem_id: uuid.UUID) -> None:
+        links = self._rank_links(session, picture_id)
+        if any(link.problem_id == problem_id for link in links):
+            return
+        last = max((link.rank for link in links), default=0) + 1
+        row = session.scalars(
+            select(SituationProblem).where(
+                SituationProblem.situation_picture_id == picture_id,
+                SituationProblem.problem_id == problem_id,
+            )
+        ).first()
+        if row is None:
+            row = SituationProblem(situation_picture_id=picture_id, problem_id=problem_id)
+            session.add(row)
+        row.deleted_at = None
+        row.rank = last
+
+    @staticmethod
+    def _location(session: Session, concern_filter: ConcernFilter) -> str:
+        if concern_filter.place_id is None:
+            return ""
+        row = session.execute(
+            select(Place.name, Municipality.name.label("kn"))
+            .join(Municipality, Municipality.code == Place.municipality_code)
+            .where(Place.id == concern_filter.place_id)
+        ).first()
+        return f"{row.name}, {row.kn}" if row is not None else ""
+
+    def _problem_kommun(
+        self, session: Session, scope: Scope, concern_filter: ConcernFilter
+    ) -> str | None:
+        if concern_filter.place_id is not None:
+            place = session.get(Place, concern_filter.place_id)
+            if place is not None:
+                return place.municipality_code
+        if scope.kind is ScopeKind.MUNICIPALITIES and len(scope.municipality_codes) == 1:
+            return scope.municipality_codes[0]
+        return None
+
+    def _sources(self, session: Session, picture_id: uuid.UUID) -> tuple[SourceView, ...]:
+        rows = session.scalars(
+            select(Source)
+            .where(Source.situation_picture_id == picture_id, _live(Source))
+            .order_by(Source.police_only, Source.created_at, Source.id)
+        )
+        return tuple(
+            SourceView(
+                id=row.id,
+                source_type=row.source_type,
+                description=row.description,
+                police_only=bool(row.police_only),
+                sensitivity=row.sensitivity,
+            )
+            for row in rows
+        )
+
+    def _picture_view(self, session: Session, picture: SituationPicture) -> PictureView:
+        support = (
+            select(
+                ProblemConcern.problem_id,
+                func.count().label("concerns"),
+                func.sum(Concern.raised_count).label("weight"),
+            )
+            .join(Concern, Concern.id == ProblemConcern.concern_id)
+            .where(_live(ProblemConcern), _live(Concern))
+            .group_by(ProblemConcern.problem_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                SituationProblem.id.label("link_id"),
+                SituationProblem.rank,
+                Problem.id,
+                Problem.title,
+                Problem.status,
+                support.c.concerns,
+                support.c.weight,
+            )
+            .join(Problem, Problem.id == SituationProblem.problem_id)
+            .outerjoin(support, support.c.problem_id == Problem.id)
+            .where(
+                SituationProblem.situation_picture_id == picture.id,
+                _live(SituationProblem),
+                _live(Problem),
+            )
+            .order_by(SituationProblem.rank, SituationProblem.created_at)
+        ).all()
+        problems = tuple(
+            RankedProblem(
+                link_id=row.link_id,
+                problem_id=row.id,
+                title=row.title,
+                status=ProblemStatus(row.status),
+                rank=row.rank,
+                concerns=int(row.concerns or 0),
+                weight=int(row.weight or 0),
+            )
+            for row in rows
+        )
+        return PictureView(
+            id=picture.id,
+            title=picture.title,
+            scope=picture.scope,
+            municipality_code=picture.municipality_code,
+            district_id=picture.district_id,
+            area=picture.area,
+            owner=picture.owner,
+            period=Period(picture.period_start, picture.period_end),
+            summary=picture.summary,
+            trends=picture.trends,
+            sources=self._sources(session, picture.id),
+            problems=problems,
+        )
+
+
+def scope_of_picture(picture: PictureView) -> Scope | None:
+    """Return the scope a picture was made for, when it can be rebuilt (not for areas)."""
+    if picture.scope is SituationScope.DISTRICT and picture.district_id is not None:
+        return Scope.district(picture.district_id)
+    if picture.scope is SituationScope.MUNICIPALITY and picture.municipality_code:
+        return Scope.municipalities([picture.municipality_code])
+    return None
+
+
+def _check_period(period: Period) -> None:
+    if period.end < period.start:
+        raise InvalidInput("period", "the period ends before it starts")
+
+
+def _next_bucket(start: date, granularity: Granularity) -> date:
+    if granularity is Granularity.WEEK:
+        return start + timedelta(days=7)
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def _fill_series(
+    buckets: dict[date, Counts], period: Period, granularity: Granularity
+) -> tuple[TimeBucket, ...]:
+    """Return every bucket of the period in order, empty ones as zeros."""
+    if granularity is Granularity.WEEK:
+        start = period.start - timedelta(days=period.start.weekday())
+    else:
+        start = period.start.replace(day=1)
+    series = []
+    empty = Counts(0, 0, 0)
+    while start <= period.end:
+        end = _next_bucket(start, granularity)
+        series.append(TimeBucket(start, end, buckets.get(start, empty)))
+        start = end
+    return tuple(series)
