@@ -91,6 +91,10 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         search=SearchService(uow=unit_of_work),
         maintenance=maintenance,
         identity=identity,
-        exchange=ExchangeService(uow=unit_of_work, identity=identity),
-        importing=ImportService(uow=unit_of_work, identity=identity, clock=clock),
+        exchange=ExchangeService(
+            uow=unit_of_work, identity=identity, attachments=maintenance.attachments
+        ),
+        importing=ImportService(
+            uow=unit_of_work, identity=identity, clock=clock, attachments=maintenance.attachments
+        ),
     )

@@ -21,8 +21,9 @@ from typing import Any
 from sqlalchemy import func, or_, select, union_all
 
 from kommunpolis.domain.errors import InvalidInput, PeerNotTrusted
+from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.kinds import all_record_tables
-from kommunpolis.storage.tables import ExportMark, OutboxState
+from kommunpolis.storage.tables import Attachment, ExportMark, OutboxState
 from kommunpolis.storage.unit_of_work import UnitOfWork
 from kommunpolis.sync.bundle import (
     KIND_FULL,
@@ -78,6 +79,10 @@ class ExportSummary:
     """The recipients whose marks this export moved (device ids or ``passphrase``)."""
     first_export: bool
     """No bundle had been exported to (at least one of) the recipients before."""
+    attachments: int = 0
+    """Attachment files carried."""
+    attachments_missing: tuple[str, ...] = ()
+    """Hashes of attachments whose records travel but whose files are not here."""
 
 
 class ExchangeService:
@@ -91,10 +96,12 @@ class ExchangeService:
         *,
         uow: Callable[[], UnitOfWork],
         identity: IdentityStore,
+        attachments: AttachmentStore | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._uow = uow
         self._identity = identity
+        self._attachments = attachments
         self._now = now
 
     def export(
@@ -121,6 +128,7 @@ class ExchangeService:
         numbers = {key: (marks[key].bundles if key in marks else 0) + 1 for key in keys}
         since = 0 if full or first_export else min(mark.revision for mark in marks.values())
         top, records = self._records(include_police_only=include_police_only, since=since)
+        files, missing = self._attachment_files(records)
         written = write_bundle(
             path,
             identity=self._identity,
@@ -131,6 +139,7 @@ class ExchangeService:
             kind=KIND_FULL if full else KIND_INCREMENTAL,
             since_revision=since,
             recipient_sequences=numbers,
+            attachments=files,
             now=self._now,
         )
         manifest = written.manifest
@@ -147,6 +156,8 @@ class ExchangeService:
             since_revision=manifest.since_revision,
             marked=keys,
             first_export=first_export,
+            attachments=len(files),
+            attachments_missing=missing,
         )
 
     def export_full(
@@ -225,6 +236,26 @@ class ExchangeService:
                 mark.sequence = sequence
                 mark.exported_at = manifest.created
             uow.commit()
+
+    def _attachment_files(
+        self, records: Sequence[tuple[str, Sequence[Mapping[str, Any]]]]
+    ) -> tuple[list[tuple[str, Path]], tuple[str, ...]]:
+        """Return the files of the live attachments among ``records``, and those missing."""
+        wanted = sorted(
+            {
+                str(row["sha256"])
+                for table, rows in records
+                if table == Attachment.__tablename__
+                for row in rows
+                if row["deleted_at"] is None
+            }
+        )
+        if self._attachments is None:
+            return [], tuple(wanted)
+        store = self._attachments
+        present = [sha for sha in wanted if store.has(sha)]
+        missing = tuple(sha for sha in wanted if not store.has(sha))
+        return [(sha, store.path_for(sha)) for sha in present], missing
 
     def _records(
         self, *, include_police_only: bool, since: int

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from kommunpolis.domain.errors import ConflictNotFound, MassDeleteRefused
 from kommunpolis.domain.ids import uuid7
+from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.storage.tables import (
     Base,
@@ -117,7 +118,7 @@ class BundleOutcome:
     """When the bundle was imported before (then nothing changed now), else None."""
     counts: Mapping[str, int]
     """Records by outcome (see :data:`OUTCOMES`); ``released`` counts waiting records
-    from earlier bundles that this one let in."""
+    from earlier bundles that this one let in, ``files`` the attachment files it carried."""
     tables: Mapping[str, Mapping[str, int]]
     """The same, per table."""
     conflicts: tuple[ConflictInfo, ...]
@@ -172,6 +173,7 @@ class ImportService:
         uow: Callable[[], UnitOfWork],
         identity: IdentityStore,
         clock: RevisionObserver,
+        attachments: AttachmentStore | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         delete_share: float = DELETE_SHARE,
         delete_minimum: int = DELETE_MINIMUM,
@@ -179,6 +181,7 @@ class ImportService:
         self._uow = uow
         self._identity = identity
         self._clock = clock
+        self._attachments = attachments
         self._now = now
         self._delete_share = delete_share
         self._delete_minimum = delete_minimum
@@ -208,6 +211,11 @@ class ImportService:
                 gaps = _gaps(uow.session, self._own_device())
             return ImportReport(bundles=tuple(outcomes), applied=False, gaps=gaps)
         for bundle in verified:
+            # Files first: content-addressed, so one stored for an import that then
+            # fails is only an unused copy, while a record never points at nothing.
+            if self._attachments is not None:
+                for data in bundle.attachments.values():
+                    self._attachments.put_bytes(data)
             with self._uow() as uow:
                 outcome = self._merge(uow.session, bundle, allow_mass_delete)
                 uow.commit()
@@ -337,6 +345,7 @@ class ImportService:
         if deleting > limit and not allow_mass_delete:
             raise MassDeleteRefused(bundle.path, deleting, live_before)
         counts = {name: merger.total(name) for name in (*OUTCOMES, "released")}
+        counts["files"] = len(bundle.attachments)
         tables = {name: dict(counter) for name, counter in sorted(merger.tables.items())}
         session.add(
             ReceivedBundle(

@@ -45,6 +45,25 @@ class AttachmentStore:
             raise
         return digest.hexdigest(), size
 
+    def put_bytes(self, data: bytes) -> str:
+        """Store ``data`` (from a bundle) unless present; return its hash."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path_for(sha256)
+        if target.is_file():
+            return sha256
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp_name, target)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+        return sha256
+
     def has(self, sha256: str) -> bool:
         """Whether the blob is present."""
         return self.path_for(sha256).is_file()

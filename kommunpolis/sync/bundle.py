@@ -3,8 +3,9 @@
 The format is described in docs/bundle-format.md (version 1). In short: a ZIP with
 exactly three stored members, ``sender.json`` (the sender's public identity),
 ``payload.age`` (the payload ZIP, age-encrypted) and ``payload.age.minisig`` (the
-sender's minisign signature of ``payload.age``). The payload holds ``manifest.json``
-and ``records/<table>.jsonl``, one JSON object a line.
+sender's minisign signature of ``payload.age``). The payload holds ``manifest.json``,
+``records/<table>.jsonl`` (one JSON object a line) and ``attachments/<sha256>`` (the
+attachment files, named by their content's hash).
 
 Reading trusts nothing before it is checked, in this order: the outer ZIP's member
 names, the sender against the trust list, the signature, the decryption, the manifest,
@@ -81,6 +82,8 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_LIMIT = MEMBER_LIMIT + 2 * SMALL_LIMIT + 4096
 """The largest ``.kpb`` file a reader opens."""
 _RECORDS_NAME = re.compile(r"^records/([a-z_]+)\.jsonl$")
+_ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
+ATTACHMENT_PREFIX = "attachments/"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # What can go wrong while parsing an untrusted ZIP with the standard library.
 _ZIP_ERRORS = (
@@ -286,6 +289,8 @@ class VerifiedBundle:
     manifest: Manifest
     records: Mapping[str, tuple[Mapping[str, Any], ...]]
     """The records' JSON objects, by table name."""
+    attachments: Mapping[str, bytes] = field(default_factory=dict)
+    """The attachment files, by SHA-256 (each checked against its name)."""
 
 
 # ---------------------------------------------------------------- writing
@@ -302,6 +307,7 @@ def write_bundle(
     kind: str = KIND_FULL,
     since_revision: int = 0,
     recipient_sequences: Mapping[str, int] | None = None,
+    attachments: Iterable[tuple[str, Path]] = (),
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> WrittenBundle:
     """Write a bundle of ``records`` (table name, database rows) to ``path``.
@@ -312,7 +318,7 @@ def write_bundle(
     back and verified like any received bundle; only then does this return.
     ``sequence`` is the sender's bundle number; an incremental bundle (``kind``) holds
     the records changed since ``since_revision``; ``recipient_sequences`` numbers the
-    bundle per recipient.
+    bundle per recipient. ``attachments`` are (SHA-256, file) pairs to carry along.
     """
     if kind not in KINDS or sequence < 1 or since_revision < 0:
         raise ValueError(f"bad bundle kind {kind!r}, sequence {sequence}, since {since_revision}")
@@ -335,6 +341,7 @@ def write_bundle(
         sequence=sequence,
         since_revision=since_revision,
         recipient_sequences=dict(recipient_sequences or {}),
+        attachments=attachments,
         created=now(),
     )
     if isinstance(recipients, Passphrase):
@@ -370,6 +377,7 @@ def _build_payload(
     sequence: int,
     since_revision: int,
     recipient_sequences: Mapping[str, int],
+    attachments: Iterable[tuple[str, Path]],
     created: datetime,
 ) -> tuple[Manifest, bytes]:
     specs = table_specs()
@@ -393,6 +401,8 @@ def _build_payload(
                     count += 1
             members.append(MemberEntry(name, size, digest.hexdigest()))
             counts[table] = count
+        for sha256, source in dict(attachments).items():
+            members.append(_add_attachment(payload, sha256, source))
         manifest = Manifest(
             format=BUNDLE_FORMAT,
             bundle_id=uuid7(),
@@ -412,6 +422,23 @@ def _build_payload(
         text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2) + "\n"
         payload.writestr(MANIFEST_MEMBER, text.encode("utf-8"))
     return manifest, buffer.getvalue()
+
+
+def _add_attachment(payload: zipfile.ZipFile, sha256: str, source: Path) -> MemberEntry:
+    """Copy one attachment file into the payload in chunks; check it still has its hash."""
+    name = f"{ATTACHMENT_PREFIX}{sha256}"
+    digest, size = hashlib.sha256(), 0
+    try:
+        with source.open("rb") as stream, payload.open(name, "w") as member:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                member.write(chunk)
+    except OSError as error:
+        raise BundleWriteFailed(source, f"attachment unreadable: {error.strerror}") from None
+    if digest.hexdigest() != sha256:
+        raise BundleWriteFailed(source, "an attachment file no longer matches its hash")
+    return MemberEntry(name, size, sha256)
 
 
 def outer_bytes(sender: bytes, payload: bytes, signature: bytes) -> bytes:
@@ -503,15 +530,24 @@ def _read(
         )
         _check_manifest_sender(manifest, sender, path)
         records: dict[str, tuple[Mapping[str, Any], ...]] = {}
+        attachments: dict[str, bytes] = {}
         for member in manifest.members:
             info = infos.get(member.name)
             if info is None:
                 raise BundleInvalid(path, f"'{member.name}' is named in the manifest but missing")
             data = _read_declared(payload, info, member, path)
+            if member.name.startswith(ATTACHMENT_PREFIX):
+                attachments[member.sha256] = data
+                continue
             table = _table_of(member.name, path)
             records[table] = _parse_records(data, table, manifest.counts[table], member, path)
     return VerifiedBundle(
-        path=path, sender=sender, sender_is_self=is_self, manifest=manifest, records=records
+        path=path,
+        sender=sender,
+        sender_is_self=is_self,
+        manifest=manifest,
+        records=records,
+        attachments=attachments,
     )
 
 
@@ -725,7 +761,8 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
             raise ValueError("a member is not an object")
         name = _text(entry["name"], "members.name")
         match = _RECORDS_NAME.match(name)
-        if match is None or match.group(1) not in specs:
+        attachment = _ATTACHMENT_NAME.match(name)
+        if (match is None or match.group(1) not in specs) and attachment is None:
             raise BundleInvalid(path, f"the manifest names an unknown member '{name}'")
         if any(member.name == name for member in members):
             raise BundleInvalid(path, f"the manifest names '{name}' twice")
@@ -736,12 +773,20 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         digest = _text(entry["sha256"], "members.sha256")
         if not _SHA256.match(digest):
             raise ValueError(f"the SHA-256 of '{name}' is not 64 hex digits")
-        if match.group(1) not in counts:
+        if attachment is not None:
+            if attachment.group(1) != digest:
+                raise BundleInvalid(path, f"'{name}' is declared with another SHA-256")
+        elif match is not None and match.group(1) not in counts:
             raise ValueError(f"no count for '{name}'")
         members.append(MemberEntry(name, size, digest))
     if total > TOTAL_LIMIT:
         raise BundleInvalid(path, f"the members are declared larger than {TOTAL_LIMIT} bytes")
-    if set(counts) != {_table_of(member.name, path) for member in members}:
+    tables = {
+        _table_of(member.name, path)
+        for member in members
+        if not member.name.startswith(ATTACHMENT_PREFIX)
+    }
+    if set(counts) != tables:
         raise ValueError("'counts' and 'members' name different tables")
     names = tuple(_text(item, "recipients") for item in recipients)
     raw_sequences = document["recipient_sequences"]

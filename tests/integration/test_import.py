@@ -312,3 +312,29 @@ def test_an_unknown_sender_is_refused_with_its_fingerprint(
         assert _state(region.carl) == before
     finally:
         stranger.close()
+
+
+def test_attachment_files_travel_with_their_records(region: Region, tmp_path: Path) -> None:
+    dialogue = _dialogue(region.anna, "Dialog med bilder")
+    photo = tmp_path / "skiss.png"
+    photo.write_bytes(b"\x89PNG fictional sketch of the square " * 2000)
+    sha256, size = region.anna.attachments.put(photo)
+    with region.anna.unit_of_work() as uow:
+        uow.session.add(
+            t.Attachment(
+                owner_kind="dialogues",
+                owner_id=dialogue,
+                sha256=sha256,
+                filename="skiss.png",
+                media_type="image/png",
+                size=size,
+            )
+        )
+        uow.commit()
+    outcome = region.deliver(region.anna, region.carl).bundles[0]
+    assert outcome.counts["files"] == 1
+    assert region.carl.attachments.verify(sha256)
+    assert not region.carl.maintenance.check().attachment_problems
+    # A later bundle without changes to the attachment carries no file again.
+    _edit(region.anna, dialogue, title="Dialog med skisser")
+    assert region.deliver(region.anna, region.carl).bundles[0].counts["files"] == 0
