@@ -11,6 +11,7 @@ next one sends the same again.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,11 +24,12 @@ from sqlalchemy import func, or_, select, union_all
 from kommunpolis.domain.errors import InvalidInput, PeerNotTrusted
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.kinds import all_record_tables
-from kommunpolis.storage.tables import Attachment, ExportMark, OutboxState
+from kommunpolis.storage.tables import Attachment, ExportMark, OutboxState, ReceivedBundle
 from kommunpolis.storage.unit_of_work import UnitOfWork
 from kommunpolis.sync.bundle import (
     KIND_FULL,
     KIND_INCREMENTAL,
+    KIND_RECEIPT,
     PASSPHRASE_RECIPIENT,
     Manifest,
     Passphrase,
@@ -83,6 +85,27 @@ class ExportSummary:
     """Attachment files carried."""
     attachments_missing: tuple[str, ...] = ()
     """Hashes of attachments whose records travel but whose files are not here."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A receiver's receipt for one of this device's bundles: when and what it imported."""
+
+    receiver_device: uuid.UUID
+    receiver_name: str
+    bundle_id: uuid.UUID
+    sequence: int
+    imported_at: datetime
+    counts: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class ReceiptSummary:
+    """A receipt written for the senders of imported bundles."""
+
+    path: Path
+    bundles: int
+    recipients: tuple[str, ...]
 
 
 class ExchangeService:
@@ -175,6 +198,89 @@ class ExchangeService:
         with self._uow() as uow:
             rows = uow.session.scalars(select(ExportMark).order_by(ExportMark.recipient)).all()
             return tuple(_mark_info(row) for row in rows)
+
+    def write_receipt(self, path: Path, bundle_ids: Sequence[uuid.UUID]) -> ReceiptSummary:
+        """Write a receipt for imported bundles, encrypted and signed for their senders.
+
+        The senders import it (like any bundle) to see what arrived here and when.
+        """
+        own = self._identity.public()
+        with self._uow() as uow:
+            session = uow.session
+            rows = session.scalars(
+                select(ReceivedBundle)
+                .where(ReceivedBundle.bundle_id.in_(list(bundle_ids)))
+                .where(ReceivedBundle.kind != KIND_RECEIPT)
+                .order_by(ReceivedBundle.sender_device, ReceivedBundle.sequence)
+            ).all()
+            entries = [
+                {
+                    "bundle_id": str(row.bundle_id),
+                    "sender_device": str(row.sender_device),
+                    "sequence": row.sequence,
+                    "imported_at": row.imported_at.isoformat(),
+                    "counts": json.loads(row.outcome).get("counts", {}),
+                }
+                for row in rows
+            ]
+            senders = list(dict.fromkeys(row.sender_device for row in rows))
+            state = session.get(OutboxState, _OUTBOX_ROW)
+            sequence = state.next_sequence if state is not None else 1
+        if not entries:
+            raise InvalidInput("bundles", "none of them was imported here")
+        receipt = {
+            "receiver_device": str(own.device_id),
+            "receiver_name": own.name,
+            "bundles": entries,
+        }
+        written = write_bundle(
+            path,
+            identity=self._identity,
+            records=(),
+            recipients=self._recipients(senders),
+            police_only_included=False,
+            sequence=sequence,
+            kind=KIND_RECEIPT,
+            receipt=receipt,
+            now=self._now,
+        )
+        with self._uow() as uow:
+            state = uow.session.get(OutboxState, _OUTBOX_ROW)
+            if state is None:
+                uow.session.add(OutboxState(id=_OUTBOX_ROW, next_sequence=sequence + 1))
+            else:
+                state.next_sequence = max(state.next_sequence, sequence + 1)
+            uow.commit()
+        return ReceiptSummary(
+            path=written.path, bundles=len(entries), recipients=written.manifest.recipients
+        )
+
+    def deliveries(self) -> tuple[Delivery, ...]:
+        """Return what receivers said they imported of this device's bundles, newest first."""
+        own = str(self._identity.public().device_id)
+        with self._uow() as uow:
+            rows = uow.session.scalars(
+                select(ReceivedBundle)
+                .where(ReceivedBundle.kind == KIND_RECEIPT)
+                .order_by(ReceivedBundle.imported_at.desc())
+            ).all()
+            result: list[Delivery] = []
+            for row in rows:
+                receipt = json.loads(row.outcome).get("receipt", {})
+                for entry in receipt.get("bundles", []):
+                    if entry.get("sender_device") != own:
+                        continue
+                    result.append(
+                        Delivery(
+                            receiver_device=row.sender_device,
+                            receiver_name=row.sender_name,
+                            bundle_id=uuid.UUID(entry["bundle_id"]),
+                            sequence=int(entry["sequence"]),
+                            imported_at=datetime.fromisoformat(entry["imported_at"]),
+                            counts=dict(entry["counts"]),
+                        )
+                    )
+            return tuple(result)
 
     def verify(self, path: Path, *, passphrase: str | None = None) -> VerifiedBundle:
         """Check the bundle at ``path`` without importing it."""

@@ -46,6 +46,7 @@ from kommunpolis.storage.tables import (
 )
 from kommunpolis.storage.unit_of_work import UnitOfWork, local_version
 from kommunpolis.sync.bundle import (
+    KIND_RECEIPT,
     ColumnSpec,
     VerifiedBundle,
     encode_value,
@@ -122,6 +123,8 @@ class BundleOutcome:
     tables: Mapping[str, Mapping[str, int]]
     """The same, per table."""
     conflicts: tuple[ConflictInfo, ...]
+    receipt: Mapping[str, Any] | None = None
+    """For a receipt: what its sender imported of this device's bundles."""
 
     @property
     def changed(self) -> bool:
@@ -252,6 +255,8 @@ class ImportService:
             )
             summaries: dict[uuid.UUID, SenderSummary] = {}
             for row in rows:
+                if row.kind == KIND_RECEIPT:
+                    continue
                 counts = json.loads(row.outcome).get("counts", {})
                 brought = sum(counts.get(name, 0) for name in (NEW, UPDATED, CONFLICTING, DELETED))
                 previous = summaries.get(row.sender_device)
@@ -333,6 +338,8 @@ class ImportService:
                 conflicts=(),
             )
         now = self._now()
+        if bundle.receipt is not None:
+            return self._receipt(session, bundle, bundle.receipt, now)
         merger = _Merger(session, bundle, version=local_version(session), now=now)
         live_before = _live_records(session)
         for table in _record_tables():
@@ -375,6 +382,43 @@ class ImportService:
             counts=counts,
             tables=tables,
             conflicts=tuple(merger.conflicts),
+        )
+
+    @staticmethod
+    def _receipt(
+        session: Session, bundle: VerifiedBundle, receipt: Mapping[str, Any], now: datetime
+    ) -> BundleOutcome:
+        """Keep a receipt (what a receiver imported of ours); it changes no record."""
+        manifest = bundle.manifest
+        session.add(
+            ReceivedBundle(
+                bundle_id=manifest.bundle_id,
+                sender_device=manifest.sender_device_id,
+                sender_name=manifest.sender_name,
+                sequence=manifest.sequence,
+                recipient_sequence=None,
+                kind=manifest.kind,
+                created_at=manifest.created,
+                imported_at=now,
+                file_name=bundle.path.name[:400],
+                outcome=json.dumps({"receipt": receipt}, ensure_ascii=False, sort_keys=True),
+            )
+        )
+        session.flush()
+        return BundleOutcome(
+            path=bundle.path,
+            bundle_id=manifest.bundle_id,
+            sender_device=manifest.sender_device_id,
+            sender_name=manifest.sender_name,
+            sequence=manifest.sequence,
+            recipient_sequence=None,
+            kind=manifest.kind,
+            created=manifest.created,
+            already_imported=None,
+            counts={},
+            tables={},
+            conflicts=(),
+            receipt=receipt,
         )
 
 

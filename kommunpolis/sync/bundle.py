@@ -67,7 +67,10 @@ PASSPHRASE_RECIPIENT = "passphrase"
 SUFFIX = ".kpb"
 KIND_FULL = "full"
 KIND_INCREMENTAL = "incremental"
-KINDS = (KIND_FULL, KIND_INCREMENTAL)
+KIND_RECEIPT = "receipt"
+KINDS = (KIND_FULL, KIND_INCREMENTAL, KIND_RECEIPT)
+RECEIPT_MEMBER = "receipt.json"
+RECEIPT_LIMIT = 4 * 1024 * 1024
 
 MEMBER_LIMIT = 512 * 1024 * 1024
 """The largest member (declared or compressed size) a reader accepts."""
@@ -291,6 +294,8 @@ class VerifiedBundle:
     """The records' JSON objects, by table name."""
     attachments: Mapping[str, bytes] = field(default_factory=dict)
     """The attachment files, by SHA-256 (each checked against its name)."""
+    receipt: Mapping[str, Any] | None = None
+    """A receipt bundle's ``receipt.json``: what the receiver imported (else None)."""
 
 
 # ---------------------------------------------------------------- writing
@@ -308,6 +313,7 @@ def write_bundle(
     since_revision: int = 0,
     recipient_sequences: Mapping[str, int] | None = None,
     attachments: Iterable[tuple[str, Path]] = (),
+    receipt: Mapping[str, Any] | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> WrittenBundle:
     """Write a bundle of ``records`` (table name, database rows) to ``path``.
@@ -318,8 +324,11 @@ def write_bundle(
     back and verified like any received bundle; only then does this return.
     ``sequence`` is the sender's bundle number; an incremental bundle (``kind``) holds
     the records changed since ``since_revision``; ``recipient_sequences`` numbers the
-    bundle per recipient. ``attachments`` are (SHA-256, file) pairs to carry along.
+    bundle per recipient. ``attachments`` are (SHA-256, file) pairs to carry along. A
+    ``receipt`` bundle (``kind``) carries ``receipt`` and no records.
     """
+    if (kind == KIND_RECEIPT) != (receipt is not None):
+        raise ValueError("a receipt bundle, and only one, carries a receipt")
     if kind not in KINDS or sequence < 1 or since_revision < 0:
         raise ValueError(f"bad bundle kind {kind!r}, sequence {sequence}, since {since_revision}")
     if kind == KIND_FULL and since_revision != 0:
@@ -342,6 +351,7 @@ def write_bundle(
         since_revision=since_revision,
         recipient_sequences=dict(recipient_sequences or {}),
         attachments=attachments,
+        receipt=receipt,
         created=now(),
     )
     if isinstance(recipients, Passphrase):
@@ -378,6 +388,7 @@ def _build_payload(
     since_revision: int,
     recipient_sequences: Mapping[str, int],
     attachments: Iterable[tuple[str, Path]],
+    receipt: Mapping[str, Any] | None,
     created: datetime,
 ) -> tuple[Manifest, bytes]:
     specs = table_specs()
@@ -403,6 +414,10 @@ def _build_payload(
             counts[table] = count
         for sha256, source in dict(attachments).items():
             members.append(_add_attachment(payload, sha256, source))
+        if receipt is not None:
+            data = (json.dumps(receipt, ensure_ascii=False, sort_keys=True) + "\n").encode()
+            payload.writestr(RECEIPT_MEMBER, data)
+            members.append(MemberEntry(RECEIPT_MEMBER, len(data), hashlib.sha256(data).hexdigest()))
         manifest = Manifest(
             format=BUNDLE_FORMAT,
             bundle_id=uuid7(),
@@ -531,11 +546,15 @@ def _read(
         _check_manifest_sender(manifest, sender, path)
         records: dict[str, tuple[Mapping[str, Any], ...]] = {}
         attachments: dict[str, bytes] = {}
+        receipt: Mapping[str, Any] | None = None
         for member in manifest.members:
             info = infos.get(member.name)
             if info is None:
                 raise BundleInvalid(path, f"'{member.name}' is named in the manifest but missing")
             data = _read_declared(payload, info, member, path)
+            if member.name == RECEIPT_MEMBER:
+                receipt = _parse_receipt(data, path)
+                continue
             if member.name.startswith(ATTACHMENT_PREFIX):
                 attachments[member.sha256] = data
                 continue
@@ -548,6 +567,7 @@ def _read(
         manifest=manifest,
         records=records,
         attachments=attachments,
+        receipt=receipt,
     )
 
 
@@ -762,7 +782,10 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         name = _text(entry["name"], "members.name")
         match = _RECORDS_NAME.match(name)
         attachment = _ATTACHMENT_NAME.match(name)
-        if (match is None or match.group(1) not in specs) and attachment is None:
+        if name == RECEIPT_MEMBER:
+            if kind != KIND_RECEIPT:
+                raise BundleInvalid(path, f"only a receipt carries '{name}'")
+        elif (match is None or match.group(1) not in specs) and attachment is None:
             raise BundleInvalid(path, f"the manifest names an unknown member '{name}'")
         if any(member.name == name for member in members):
             raise BundleInvalid(path, f"the manifest names '{name}' twice")
@@ -773,7 +796,10 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
         digest = _text(entry["sha256"], "members.sha256")
         if not _SHA256.match(digest):
             raise ValueError(f"the SHA-256 of '{name}' is not 64 hex digits")
-        if attachment is not None:
+        if name == RECEIPT_MEMBER:
+            if size > RECEIPT_LIMIT:
+                raise BundleInvalid(path, f"'{name}' is declared larger than {RECEIPT_LIMIT}")
+        elif attachment is not None:
             if attachment.group(1) != digest:
                 raise BundleInvalid(path, f"'{name}' is declared with another SHA-256")
         elif match is not None and match.group(1) not in counts:
@@ -784,8 +810,10 @@ def _manifest_fields(document: dict[str, Any], path: Path) -> Manifest:
     tables = {
         _table_of(member.name, path)
         for member in members
-        if not member.name.startswith(ATTACHMENT_PREFIX)
+        if not member.name.startswith(ATTACHMENT_PREFIX) and member.name != RECEIPT_MEMBER
     }
+    if kind == KIND_RECEIPT and (tables or RECEIPT_MEMBER not in {m.name for m in members}):
+        raise BundleInvalid(path, "a receipt carries its receipt and no records")
     if set(counts) != tables:
         raise ValueError("'counts' and 'members' name different tables")
     names = tuple(_text(item, "recipients") for item in recipients)
@@ -822,6 +850,31 @@ def _check_manifest_sender(manifest: Manifest, sender: PublicIdentity, path: Pat
         sender.fingerprint,
     ):
         raise BundleInvalid(path, "the manifest names another sender than the signer")
+
+
+def _parse_receipt(data: bytes, path: Path) -> Mapping[str, Any]:
+    """Check a receipt's shape: who imported which bundles when, with what outcome."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+        if not isinstance(document, dict) or not isinstance(document.get("bundles"), list):
+            raise ValueError("no list of bundles")
+        _text(document["receiver_name"], "receiver_name")
+        uuid.UUID(_text(document["receiver_device"], "receiver_device"))
+        for entry in document["bundles"]:
+            if not isinstance(entry, dict):
+                raise ValueError("a bundle entry is not an object")
+            uuid.UUID(_text(entry["bundle_id"], "bundle_id"))
+            _whole_number(entry["sequence"], "sequence")
+            if datetime.fromisoformat(_text(entry["imported_at"], "imported_at")).tzinfo is None:
+                raise ValueError("'imported_at' has no time zone")
+            counts = entry["counts"]
+            if not isinstance(counts, dict):
+                raise ValueError("'counts' is not an object")
+            for key, value in counts.items():
+                _count(value, f"counts.{_text(key, 'counts')}")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as error:
+        raise BundleInvalid(path, f"the receipt is damaged ({error})") from None
+    return document
 
 
 def _table_of(name: str, path: Path) -> str:

@@ -67,6 +67,17 @@ def test_officers_and_a_coordinator_exchange_bundles_with_the_cli(
     assert "Missing: bundle 2 from Anna Andersson" in _ok(run_cli, carl, "received")
     assert "No open conflicts." in _ok(run_cli, carl, "conflicts")
 
+    # A receipt goes back to Anna, who sees what arrived.
+    receipt = tmp_path / "receipt.kpb"
+    text = _ok(run_cli, carl, "import", str(tmp_path / "lost.kpb"), "--receipt", str(receipt))
+    assert "Receipt for 1 bundles written" in text
+    assert "Missing" not in text
+    assert "No receipts have come back yet." in _ok(run_cli, anna, "deliveries")
+    assert "receipt: your bundle 2 was imported" in _ok(run_cli, anna, "import", str(receipt))
+    deliveries = json.loads(_ok(run_cli, anna, "deliveries", "--json"))
+    assert [(d["sequence"], d["receiver"]["name"]) for d in deliveries] == [(2, "Carl Carlsson")]
+    assert "already imported" in _ok(run_cli, anna, "import", str(receipt))
+
 
 def test_import_refuses_bad_input_with_one_line(run_cli: object, tmp_path: Path) -> None:
     folder = tmp_path / "carl"
