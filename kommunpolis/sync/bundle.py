@@ -88,6 +88,9 @@ _RECORDS_NAME = re.compile(r"^records/([a-z_]+)\.jsonl$")
 _ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
 ATTACHMENT_PREFIX = "attachments/"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+_UUID = re.compile(_UUID_PATTERN)
+SCHEMA_ID = "https://kommunpolis.example/schemas/bundle-1/records.schema.json"
 # What can go wrong while parsing an untrusted ZIP with the standard library.
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -158,6 +161,48 @@ def table_specs() -> Mapping[str, tuple[ColumnSpec, ...]]:
     return _SPECS
 
 
+def record_schemas() -> dict[str, Any]:
+    """Return the JSON Schema (2020-12) of a bundle's record lines, one per table.
+
+    Generated from the same column specs the reader checks every line against, and
+    shipped as resources/schemas/bundle-1.records.schema.json (a test keeps them equal).
+    """
+    kinds: dict[str, dict[str, Any]] = {
+        "uuid": {"type": "string", "pattern": _UUID_PATTERN},
+        "datetime": {"type": "string", "format": "date-time"},
+        "date": {"type": "string", "format": "date"},
+        "bool": {"type": "boolean"},
+        "int": {"type": "integer"},
+        "float": {"type": "number"},
+        "str": {"type": "string"},
+    }
+    tables: dict[str, Any] = {}
+    for table, specs in sorted(table_specs().items()):
+        properties: dict[str, Any] = {}
+        for spec in specs:
+            if spec.kind == "enum":
+                values: list[Any] = list(spec.values)
+                column: dict[str, Any] = {"enum": [*values, None] if spec.nullable else values}
+            else:
+                column = dict(kinds[spec.kind])
+                if spec.nullable:
+                    column["type"] = [column["type"], "null"]
+            properties[spec.name] = column
+        tables[table] = {
+            "type": "object",
+            "properties": properties,
+            "required": [spec.name for spec in specs],
+            "additionalProperties": False,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Kommunpolis bundle records (format kommunpolis-bundle/1)",
+        "description": "One schema per table under $defs: each line of records/<table>.jsonl.",
+        "$defs": tables,
+    }
+
+
 def encode_value(spec: ColumnSpec, value: Any) -> Any:
     """Return a database value as its JSON form (UUID text, ISO time, enum value)."""
     if value is None:
@@ -192,7 +237,8 @@ def _check_value(spec: ColumnSpec, value: Any) -> str | None:
         return "must be text"
     try:
         if kind == "uuid":
-            uuid.UUID(value)
+            if not _UUID.match(value):
+                return "is not a UUID in canonical form"
         elif kind == "datetime":
             if datetime.fromisoformat(value).tzinfo is None:
                 return "must be a time with a time zone"
@@ -884,12 +930,28 @@ def _table_of(name: str, path: Path) -> str:
     return match.group(1)
 
 
+def record_problem(table: str, record: Any) -> str | None:
+    """Return what is wrong with one record line of ``table`` (see record_schemas), or None."""
+    specs = table_specs()[table]
+    if not isinstance(record, dict):
+        return "is not a JSON object"
+    names = {spec.name for spec in specs}
+    if set(record) != names:
+        missing = sorted(names - set(record))
+        extra = sorted(set(record) - names)
+        detail = f"missing {', '.join(missing)}" if missing else f"unknown {extra[0]}"
+        return f"columns do not match '{table}' ({detail})"
+    for spec in specs:
+        problem = _check_value(spec, record[spec.name])
+        if problem is not None:
+            return f"'{spec.name}' {problem}"
+    fields = [name for name in names if name not in META_COLUMNS]
+    return clocks_problem(record[CLOCKS_COLUMN], fields)
+
+
 def _parse_records(
     data: bytes, table: str, expected: int, member: MemberEntry, path: Path
 ) -> tuple[Mapping[str, Any], ...]:
-    specs = table_specs()[table]
-    names = {spec.name for spec in specs}
-    fields = [name for name in names if name not in META_COLUMNS]
     if data and not data.endswith(b"\n"):
         raise BundleInvalid(path, f"'{member.name}' does not end with a line break")
     lines = data.split(b"\n")[:-1] if data else []
@@ -904,18 +966,7 @@ def _parse_records(
             record = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise BundleInvalid(path, f"{where} is not JSON") from None
-        if not isinstance(record, dict):
-            raise BundleInvalid(path, f"{where} is not a JSON object")
-        if set(record) != names:
-            missing = sorted(names - set(record))
-            extra = sorted(set(record) - names)
-            detail = f"missing {', '.join(missing)}" if missing else f"unknown {extra[0]}"
-            raise BundleInvalid(path, f"{where}: columns do not match '{table}' ({detail})")
-        for spec in specs:
-            problem = _check_value(spec, record[spec.name])
-            if problem is not None:
-                raise BundleInvalid(path, f"{where}: '{spec.name}' {problem}")
-        problem = clocks_problem(record[CLOCKS_COLUMN], fields)
+        problem = record_problem(table, record)
         if problem is not None:
             raise BundleInvalid(path, f"{where}: {problem}")
         records.append(record)

@@ -526,7 +526,7 @@ def test_the_manifest_carries_kind_sequence_and_since(world: World) -> None:
     ("change", "detail"),
     [
         (lambda r: r.update(revision="sju"), "'revision' must be an integer"),
-        (lambda r: r.update(id="not-a-uuid"), "'id' is not a valid uuid"),
+        (lambda r: r.update(id="not-a-uuid"), "'id' is not a UUID in canonical form"),
         (lambda r: r.update(sensitivity="top-secret"), "'sensitivity' must be one of"),
         (lambda r: r.pop("author"), "missing author"),
         (lambda r: r.update(extra=1), "unknown extra"),
