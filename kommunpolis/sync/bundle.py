@@ -16,6 +16,7 @@ basic types). Every failure is a typed error from :mod:`kommunpolis.domain.error
 from __future__ import annotations
 
 import binascii
+import glob
 import hashlib
 import io
 import json
@@ -522,6 +523,9 @@ def outer_bytes(sender: bytes, payload: bytes, signature: bytes) -> bytes:
 def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature: bytes) -> int:
     data = outer_bytes(sender.export_text().encode("utf-8"), encrypted, signature)
     folder = path.parent
+    # An export killed before its rename leaves its temporary file; clear those first.
+    for stale in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     try:
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

@@ -338,3 +338,13 @@ def test_attachment_files_travel_with_their_records(region: Region, tmp_path: Pa
     # A later bundle without changes to the attachment carries no file again.
     _edit(region.anna, dialogue, title="Dialog med skisser")
     assert region.deliver(region.anna, region.carl).bundles[0].counts["files"] == 0
+
+
+def test_an_export_clears_the_temporary_file_a_killed_export_left(region: Region) -> None:
+    target = region.folder / "till-carl.kpb"
+    stale = region.folder / ".till-carl.kpb.abc123.tmp"
+    stale.write_bytes(b"half a bundle")
+    other = region.folder / ".another.kpb.abc123.tmp"
+    other.write_bytes(b"someone else's")
+    region.anna.exchange.export(target, [region.carl.identity.public().device_id])
+    assert target.exists() and not stale.exists() and other.exists()
