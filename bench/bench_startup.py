@@ -46,7 +46,7 @@ app.exec()
 
 APP = r"""
 import time, json, sys, resource
-import kommunpolis.cli  # the console script's module: its import is part of a real start
+import kommunpolis.launcher  # the console script's module: its import is part of a real start
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableView

@@ -1,5 +1,5 @@
 """Run the command line with ``python -m kommunpolis``."""
 
-from kommunpolis.cli import main
+from kommunpolis.launcher import main
 
 raise SystemExit(main())

@@ -92,6 +92,18 @@ def test_the_command_line_loads_no_database_code_before_the_window() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_console_script_loads_only_the_app_on_its_way_to_the_window() -> None:
+    code = (
+        "import sys, kommunpolis.launcher; "
+        "print(sorted(m for m in ('argparse', 'json', 'kommunpolis.cli', 'sqlalchemy') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
@@ -107,6 +119,6 @@ def test_the_command_line_loads_no_database_code_before_the_window() -> None:
 def test_only_a_bare_gui_request_takes_the_fast_path(
     argv: list[str], expected: tuple[bool, str | None]
 ) -> None:
-    from kommunpolis.cli import _gui_data_dir
+    from kommunpolis.launcher import gui_request
 
-    assert _gui_data_dir(argv) == expected
+    assert gui_request(argv) == expected
