@@ -204,29 +204,43 @@ class ImportService:
         Every file is verified before any is imported, so a bad one among several stops
         the run with nothing changed. Bundles are applied per sender in sequence order.
         """
-        verified = [read_bundle(path, self._identity, passphrase=passphrase) for path in paths]
-        verified.sort(key=lambda b: (str(b.manifest.sender_device_id), b.manifest.sequence))
+        verified: list[VerifiedBundle] = []
+        try:
+            for path in paths:
+                verified.append(read_bundle(path, self._identity, passphrase=passphrase))
+            verified.sort(key=lambda b: (str(b.manifest.sender_device_id), b.manifest.sequence))
+            if dry_run:
+                return self._preview(verified, allow_mass_delete)
+            return self._apply(verified, allow_mass_delete)
+        finally:
+            for bundle in verified:
+                bundle.close()
+
+    def _preview(self, verified: Sequence[VerifiedBundle], allow_mass_delete: bool) -> ImportReport:
+        with self._uow() as uow:
+            outcomes = [self._merge(uow.session, b, allow_mass_delete) for b in verified]
+            gaps = _gaps(uow.session, self._own_device())
+        return ImportReport(bundles=tuple(outcomes), applied=False, gaps=gaps)
+
+    def _apply(self, verified: Sequence[VerifiedBundle], allow_mass_delete: bool) -> ImportReport:
         outcomes: list[BundleOutcome] = []
-        if dry_run:
-            with self._uow() as uow:
-                for bundle in verified:
-                    outcomes.append(self._merge(uow.session, bundle, allow_mass_delete))
-                gaps = _gaps(uow.session, self._own_device())
-            return ImportReport(bundles=tuple(outcomes), applied=False, gaps=gaps)
+        gaps: tuple[SequenceGap, ...] = ()
         for bundle in verified:
             # Files first: content-addressed, so one stored for an import that then
             # fails is only an unused copy, while a record never points at nothing.
             if self._attachments is not None:
-                for data in bundle.attachments.values():
-                    self._attachments.put_bytes(data)
+                for unpacked in bundle.attachments.values():
+                    self._attachments.put(unpacked)
             with self._uow() as uow:
-                outcome = self._merge(uow.session, bundle, allow_mass_delete)
+                outcomes.append(self._merge(uow.session, bundle, allow_mass_delete))
+                # Read before the commit: a read failing after it would report an
+                # import that was applied as failed.
+                gaps = _gaps(uow.session, self._own_device())
                 uow.commit()
-            outcomes.append(outcome)
             top = _top_revision(bundle)
             if top:
                 self._clock.observe(top)
-        return ImportReport(bundles=tuple(outcomes), applied=True, gaps=self.gaps())
+        return ImportReport(bundles=tuple(outcomes), applied=True, gaps=gaps)
 
     def gaps(self) -> tuple[SequenceGap, ...]:
         """Return the bundles each sender numbered for this device that have not arrived."""

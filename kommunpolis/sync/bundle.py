@@ -22,9 +22,11 @@ import io
 import json
 import os
 import re
+import shutil
 import struct
 import tempfile
 import uuid
+import weakref
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import minisign
 import pyrage
@@ -53,6 +55,7 @@ from kommunpolis.domain.errors import (
 from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.storage.types import UtcDateTime, UuidBlob
+from kommunpolis.sync import container
 from kommunpolis.sync.identity import IdentityStore, PublicIdentity, parse_public
 from kommunpolis.sync.merge import CLOCKS_COLUMN, LOCAL_COLUMNS, META_COLUMNS, clocks_problem
 
@@ -339,10 +342,23 @@ class VerifiedBundle:
     manifest: Manifest
     records: Mapping[str, tuple[Mapping[str, Any], ...]]
     """The records' JSON objects, by table name."""
-    attachments: Mapping[str, bytes] = field(default_factory=dict)
-    """The attachment files, by SHA-256 (each checked against its name)."""
+    attachments: Mapping[str, Path] = field(default_factory=dict)
+    """The attachment files, by SHA-256 (each checked against its name), unpacked in a
+    private scratch folder that :meth:`close` (or garbage collection) removes."""
     receipt: Mapping[str, Any] | None = None
     """A receipt bundle's ``receipt.json``: what the receiver imported (else None)."""
+    scratch: Scratch | None = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Remove the unpacked attachment files."""
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
+    def __enter__(self) -> VerifiedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # ---------------------------------------------------------------- writing
@@ -365,10 +381,12 @@ def write_bundle(
 ) -> WrittenBundle:
     """Write a bundle of ``records`` (table name, database rows) to ``path``.
 
-    The payload is built in memory, so that no plaintext ever touches a disk (least
-    of all the USB stick), then encrypted, signed and written atomically: a temporary
-    file next to ``path``, fsync, rename, fsync of the folder. The file is then read
-    back and verified like any received bundle; only then does this return.
+    The payload is built in a private scratch folder in the data dir (never next to
+    ``path``: no plaintext reaches the USB stick), encrypted, signed and written
+    atomically: a temporary file next to ``path``, fsync, rename, fsync of the folder.
+    Everything streams in chunks, so memory does not grow with the attachments. The
+    file is then read back and verified like any received bundle; only then does this
+    return.
     ``sequence`` is the sender's bundle number; an incremental bundle (``kind``) holds
     the records changed since ``since_revision``; ``recipient_sequences`` numbers the
     bundle per recipient. ``attachments`` are (SHA-256, file) pairs to carry along. A
@@ -388,36 +406,38 @@ def write_bundle(
     else:
         others = [peer for peer in recipients if peer.device_id != sender.device_id]
         recipient_names = tuple(str(peer.device_id) for peer in (sender, *others))
-    manifest, payload = _build_payload(
-        records,
-        sender=sender,
-        recipients=recipient_names,
-        police_only_included=police_only_included,
-        kind=kind,
-        sequence=sequence,
-        since_revision=since_revision,
-        recipient_sequences=dict(recipient_sequences or {}),
-        attachments=attachments,
-        receipt=receipt,
-        created=now(),
-    )
-    if isinstance(recipients, Passphrase):
-        encrypted = pyrage.passphrase.encrypt(payload, recipients.text)
-    else:
-        age_recipients = [
-            x25519.Recipient.from_str(peer.age_recipient) for peer in (sender, *others)
-        ]
-        encrypted = pyrage.encrypt(payload, age_recipients)
-    del payload
-    signature = identity.sign(
-        encrypted, trusted_comment=f"{BUNDLE_FORMAT} {manifest.bundle_id} {sender.device_id}"
-    )
-    size = _write_outer(path, sender, encrypted, signature)
+    with tempfile.TemporaryDirectory(dir=scratch_dir(identity), prefix="export-") as work:
+        plain, encrypted = Path(work) / "payload.zip", Path(work) / PAYLOAD_MEMBER
+        manifest = _build_payload(
+            plain,
+            records,
+            sender=sender,
+            recipients=recipient_names,
+            police_only_included=police_only_included,
+            kind=kind,
+            sequence=sequence,
+            since_revision=since_revision,
+            recipient_sequences=dict(recipient_sequences or {}),
+            attachments=attachments,
+            receipt=receipt,
+            created=now(),
+        )
+        if isinstance(recipients, Passphrase):
+            _encrypt(plain, encrypted, recipients)
+        else:
+            _encrypt(plain, encrypted, [sender, *others])
+        plain.unlink()
+        with encrypted.open("rb") as stream:
+            signature = identity.sign(
+                stream,
+                trusted_comment=f"{BUNDLE_FORMAT} {manifest.bundle_id} {sender.device_id}",
+            )
+        size = _write_outer(path, sender, encrypted, signature)
     passphrase = recipients.text if isinstance(recipients, Passphrase) else None
     try:
-        verified = read_bundle(path, identity, passphrase=passphrase)
-        if verified.manifest != manifest:
-            raise BundleInvalid(path, "the manifest read back differs from the one written")
+        with read_bundle(path, identity, passphrase=passphrase) as verified:
+            if verified.manifest != manifest:
+                raise BundleInvalid(path, "the manifest read back differs from the one written")
     except (BundleInvalid, BundleNotForUs, BundleTooNew) as error:
         path.unlink(missing_ok=True)
         raise BundleWriteFailed(path, f"the read-back check failed: {error}") from None
@@ -425,6 +445,7 @@ def write_bundle(
 
 
 def _build_payload(
+    target: Path,
     records: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
     *,
     sender: PublicIdentity,
@@ -437,12 +458,11 @@ def _build_payload(
     attachments: Iterable[tuple[str, Path]],
     receipt: Mapping[str, Any] | None,
     created: datetime,
-) -> tuple[Manifest, bytes]:
+) -> Manifest:
     specs = table_specs()
-    buffer = io.BytesIO()
     members: list[MemberEntry] = []
     counts: dict[str, int] = {}
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as payload:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as payload:
         for table, rows in records:
             columns = specs[table]
             name = f"records/{table}.jsonl"
@@ -483,7 +503,37 @@ def _build_payload(
         )
         text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2) + "\n"
         payload.writestr(MANIFEST_MEMBER, text.encode("utf-8"))
-    return manifest, buffer.getvalue()
+    return manifest
+
+
+class Scratch:
+    """A private temporary folder, removed by :meth:`cleanup` or when garbage-collected."""
+
+    def __init__(self, parent: Path, prefix: str) -> None:
+        self.path = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
+
+    def cleanup(self) -> None:
+        """Remove the folder and what is in it."""
+        self._finalizer()
+
+
+def scratch_dir(identity: IdentityStore) -> Path:
+    """Return the data dir's private folder for unpacked payloads (made if missing)."""
+    folder = identity.keys_dir.parent / "scratch"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def _encrypt(plain: Path, target: Path, recipients: Sequence[PublicIdentity] | Passphrase) -> None:
+    with plain.open("rb") as source, target.open("wb") as out:
+        if isinstance(recipients, Passphrase):
+            # age's scrypt mode has no streaming call here; passphrase bundles (for
+            # partners without keys) are held in memory, within the member limit.
+            out.write(pyrage.passphrase.encrypt(source.read(), recipients.text))
+        else:
+            keys = [x25519.Recipient.from_str(peer.age_recipient) for peer in recipients]
+            pyrage.encrypt_io(source, out, keys)
 
 
 def _add_attachment(payload: zipfile.ZipFile, sha256: str, source: Path) -> MemberEntry:
@@ -509,19 +559,10 @@ def outer_bytes(sender: bytes, payload: bytes, signature: bytes) -> bytes:
     Fixed order, times and attributes: the same members always give the same bytes,
     so a reader can rebuild the container and refuse a file that differs anywhere.
     """
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as outer:
-        for name, data in zip(OUTER_MEMBERS, (sender, payload, signature), strict=True):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED
-            info.create_system = 3  # Unix, wherever it was written
-            info.external_attr = 0o644 << 16
-            outer.writestr(info, data)
-    return buffer.getvalue()
+    return container.build(list(zip(OUTER_MEMBERS, (sender, payload, signature), strict=True)))
 
 
-def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature: bytes) -> int:
-    data = outer_bytes(sender.export_text().encode("utf-8"), encrypted, signature)
+def _write_outer(path: Path, sender: PublicIdentity, encrypted: Path, signature: bytes) -> int:
     folder = path.parent
     # An export killed before its rename leaves its temporary file; clear those first.
     for stale in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
@@ -532,8 +573,13 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature
         raise BundleWriteFailed(path, error.strerror or str(error)) from None
     temp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(fd, "wb") as stream, encrypted.open("rb") as payload:
+            parts: list[tuple[str, bytes | IO[bytes]]] = [
+                (SENDER_MEMBER, sender.export_text().encode("utf-8")),
+                (PAYLOAD_MEMBER, payload),
+                (SIGNATURE_MEMBER, signature),
+            ]
+            size = container.write(stream, parts)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)
@@ -549,7 +595,7 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    return len(data)
+    return size
 
 
 # ---------------------------------------------------------------- reading
@@ -558,36 +604,68 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: bytes, signature
 def read_bundle(
     path: Path, identity: IdentityStore, *, passphrase: str | None = None
 ) -> VerifiedBundle:
-    """Read and verify the bundle at ``path``; raise a typed error if anything is wrong."""
+    """Read and verify the bundle at ``path``; raise a typed error if anything is wrong.
+
+    The encrypted payload is never held in memory: the container is checked around it,
+    the signature verified and the payload decrypted in chunks, into a private scratch
+    folder in the data dir; attachments are unpacked there too (see VerifiedBundle).
+    """
     try:
-        with path.open("rb") as stream:
-            data = stream.read(FILE_LIMIT + 1)
+        stream = path.open("rb")
     except OSError as error:
         raise BundleInvalid(path, error.strerror or str(error)) from None
-    if len(data) > FILE_LIMIT:
-        raise BundleInvalid(path, f"larger than {FILE_LIMIT} bytes")
-    return _read(data, path, identity, passphrase)
+    work = Scratch(scratch_dir(identity), "import-")
+    try:
+        with stream:
+            return _read(stream, path, identity, passphrase, work)
+    except BaseException:
+        work.cleanup()
+        raise
 
 
 def _read(
-    data: bytes, path: Path, identity: IdentityStore, passphrase: str | None
+    stream: IO[bytes],
+    path: Path,
+    identity: IdentityStore,
+    passphrase: str | None,
+    work: Scratch,
 ) -> VerifiedBundle:
-    outer = _open_zip(io.BytesIO(data), path, "the file is not a ZIP")
-    with outer:
-        infos = _checked_names(outer, path, required=OUTER_MEMBERS, exact=True)
-        sender_data = _read_member(outer, infos[SENDER_MEMBER], SMALL_LIMIT, path)
-        signature_data = _read_member(outer, infos[SIGNATURE_MEMBER], SMALL_LIMIT, path)
-        encrypted = _read_member(outer, infos[PAYLOAD_MEMBER], MEMBER_LIMIT, path)
-    if outer_bytes(sender_data, encrypted, signature_data) != data:
-        raise BundleInvalid(
-            path, "the container was altered (its bytes are not the canonical ones)"
-        )
-    del data
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except OSError as error:
+        raise BundleInvalid(path, error.strerror or str(error)) from None
+    if size > FILE_LIMIT:
+        raise BundleInvalid(path, f"larger than {FILE_LIMIT} bytes")
+    spans = _checked_container(stream, size, path)
+    sender_data = _span_bytes(stream, spans[SENDER_MEMBER], path)
+    signature_data = _span_bytes(stream, spans[SIGNATURE_MEMBER], path)
     sender, is_self = _checked_sender(sender_data, path, identity)
-    _check_signature(sender, encrypted, signature_data, path)
-    plain = _decrypt(encrypted, path, identity, passphrase)
-    del encrypted
-    payload = _open_zip(io.BytesIO(plain), path, "the payload is not a ZIP")
+    payload = spans[PAYLOAD_MEMBER]
+    signed = _SpanReader(stream, payload)
+    _check_signature(sender, signed, signature_data, path)
+    if signed.crc != payload.member.crc or signed.remaining:
+        raise BundleInvalid(path, "the container was altered (its payload's checksum differs)")
+    plain = work.path / "payload.zip"
+    _decrypt(_SpanReader(stream, payload), plain, path, identity, passphrase)
+    with plain.open("rb") as plain_stream:
+        bundle = _read_payload(plain_stream, path, sender, is_self, work.path)
+    plain.unlink()
+    return VerifiedBundle(
+        path=path,
+        sender=sender,
+        sender_is_self=is_self,
+        manifest=bundle.manifest,
+        records=bundle.records,
+        attachments=bundle.attachments,
+        receipt=bundle.receipt,
+        scratch=work,
+    )
+
+
+def _read_payload(
+    stream: IO[bytes], path: Path, sender: PublicIdentity, is_self: bool, folder: Path
+) -> VerifiedBundle:
+    payload = _open_zip(stream, path, "the payload is not a ZIP")
     with payload:
         infos = _checked_names(payload, path, required=(MANIFEST_MEMBER,), exact=False)
         manifest = _parse_manifest(
@@ -595,18 +673,20 @@ def _read(
         )
         _check_manifest_sender(manifest, sender, path)
         records: dict[str, tuple[Mapping[str, Any], ...]] = {}
-        attachments: dict[str, bytes] = {}
+        attachments: dict[str, Path] = {}
         receipt: Mapping[str, Any] | None = None
         for member in manifest.members:
             info = infos.get(member.name)
             if info is None:
                 raise BundleInvalid(path, f"'{member.name}' is named in the manifest but missing")
+            if member.name.startswith(ATTACHMENT_PREFIX):
+                target = folder / member.sha256
+                _extract_declared(payload, info, member, target, path)
+                attachments[member.sha256] = target
+                continue
             data = _read_declared(payload, info, member, path)
             if member.name == RECEIPT_MEMBER:
                 receipt = _parse_receipt(data, path)
-                continue
-            if member.name.startswith(ATTACHMENT_PREFIX):
-                attachments[member.sha256] = data
                 continue
             table = _table_of(member.name, path)
             records[table] = _parse_records(data, table, manifest.counts[table], member, path)
@@ -619,6 +699,84 @@ def _read(
         attachments=attachments,
         receipt=receipt,
     )
+
+
+_NOT_CANONICAL = "the container was altered (its bytes are not the canonical ones)"
+
+
+def _checked_container(stream: IO[bytes], size: int, path: Path) -> dict[str, container.Span]:
+    """Check the outer ZIP is exactly the canonical one around its members' data."""
+    outer = _open_zip(stream, path, "the file is not a ZIP")
+    infos = _checked_names(outer, path, required=OUTER_MEMBERS, exact=True)
+    if [info.filename for info in outer.infolist()] != list(OUTER_MEMBERS):
+        raise BundleInvalid(path, _NOT_CANONICAL)
+    members = []
+    for name in OUTER_MEMBERS:
+        info = infos[name]
+        limit = MEMBER_LIMIT if name == PAYLOAD_MEMBER else SMALL_LIMIT
+        if info.file_size > limit:
+            raise BundleInvalid(path, f"member '{name}' is larger than {limit} bytes")
+        members.append(container.Member(name, info.file_size, info.CRC))
+    spans, total = container.layout(members)
+    if total != size:
+        raise BundleInvalid(path, _NOT_CANONICAL)
+    expected = [
+        (
+            span.offset - len(container.local_header(span.member)),
+            container.local_header(span.member),
+        )
+        for span in spans
+    ]
+    tail = container.trailer(members)
+    expected.append((size - len(tail), tail))
+    try:
+        for offset, data in expected:
+            stream.seek(offset)
+            if stream.read(len(data)) != data:
+                raise BundleInvalid(path, _NOT_CANONICAL)
+    except OSError as error:
+        raise BundleInvalid(path, error.strerror or str(error)) from None
+    return {span.member.name: span for span in spans}
+
+
+def _span_bytes(stream: IO[bytes], span: container.Span, path: Path) -> bytes:
+    try:
+        stream.seek(span.offset)
+        data = stream.read(span.member.size)
+    except OSError as error:
+        raise BundleInvalid(path, error.strerror or str(error)) from None
+    if len(data) != span.member.size or zlib.crc32(data) != span.member.crc:
+        raise BundleInvalid(path, _NOT_CANONICAL)
+    return data
+
+
+class _SpanReader:
+    """Read one member's data from the file in chunks, keeping its CRC-32."""
+
+    def __init__(self, stream: IO[bytes], span: container.Span) -> None:
+        self._stream = stream
+        self._offset = span.offset
+        self.remaining = span.member.size
+        self.crc = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self.remaining <= 0:
+            return b""
+        wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        self._stream.seek(self._offset)
+        data = self._stream.read(wanted)
+        self._offset += len(data)
+        self.remaining -= len(data)
+        self.crc = zlib.crc32(data, self.crc)
+        if not data:
+            self.remaining = -1  # shorter than declared
+        return data
+
+    def readall(self) -> bytes:
+        chunks = []
+        while chunk := self.read(_CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
 def _open_zip(stream: IO[bytes], path: Path, reason: str) -> zipfile.ZipFile:
@@ -704,6 +862,33 @@ def _read_declared(
     return data
 
 
+def _extract_declared(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: MemberEntry, target: Path, path: Path
+) -> None:
+    """Unpack an attachment member to ``target`` in chunks, checking size and SHA-256."""
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise BundleInvalid(path, f"member '{member.name}' uses an unsupported encoding")
+    digest, total = hashlib.sha256(), 0
+    try:
+        with archive.open(info) as source, target.open("wb") as out:
+            while chunk := source.read(min(_CHUNK, member.size + 1 - total)):
+                total += len(chunk)
+                if total > member.size:
+                    raise BundleInvalid(
+                        path, f"'{member.name}' is larger than the {member.size} bytes declared"
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+    except _ZIP_ERRORS:
+        raise BundleInvalid(path, f"member '{member.name}' is damaged") from None
+    if total != member.size:
+        raise BundleInvalid(
+            path, f"'{member.name}' has {total} bytes, the manifest declares {member.size}"
+        )
+    if digest.hexdigest() != member.sha256:
+        raise BundleInvalid(path, f"'{member.name}' does not match its SHA-256 in the manifest")
+
+
 def _checked_sender(
     data: bytes, path: Path, identity: IdentityStore
 ) -> tuple[PublicIdentity, bool]:
@@ -725,7 +910,9 @@ def _checked_sender(
     return sender, False
 
 
-def _check_signature(sender: PublicIdentity, data: bytes, signature: bytes, path: Path) -> None:
+def _check_signature(
+    sender: PublicIdentity, data: _SpanReader, signature: bytes, path: Path
+) -> None:
     try:
         parsed = minisign.Signature.from_bytes(signature)
         minisign.PublicKey.from_base64(sender.signing_key).verify(data, parsed)
@@ -735,20 +922,54 @@ def _check_signature(sender: PublicIdentity, data: bytes, signature: bytes, path
         ) from None
 
 
-def _decrypt(data: bytes, path: Path, identity: IdentityStore, passphrase: str | None) -> bytes:
-    scrypt = b"\n-> scrypt " in data[:200]
-    if passphrase is not None:
-        try:
-            return pyrage.passphrase.decrypt(data, passphrase)
-        except (pyrage.DecryptError, ValueError):
-            reason = "wrong passphrase" if scrypt else "it is not protected by a passphrase"
-            raise BundleNotForUs(path, reason) from None
-    if scrypt:
+def _decrypt(
+    data: _SpanReader, target: Path, path: Path, identity: IdentityStore, passphrase: str | None
+) -> None:
+    """Decrypt the payload into ``target`` (a private scratch file), in chunks."""
+    head = data.read(200)
+    scrypt = b"\n-> scrypt " in head
+    if passphrase is None and scrypt:
         raise BundleNotForUs(path, "it is protected by a passphrase; give the passphrase")
+    reader = _Prefixed(head, data)
     try:
-        return pyrage.decrypt(data, [identity.age_identity()])
-    except (pyrage.DecryptError, ValueError):
-        raise BundleNotForUs(path, "it was encrypted for other recipients") from None
+        with target.open("wb") as out:
+            if passphrase is not None:
+                try:
+                    out.write(pyrage.passphrase.decrypt(reader.readall(), passphrase))
+                except (pyrage.DecryptError, ValueError):
+                    reason = "wrong passphrase" if scrypt else "it is not protected by a passphrase"
+                    raise BundleNotForUs(path, reason) from None
+                return
+            try:
+                pyrage.decrypt_io(cast(io.BufferedIOBase, reader), out, [identity.age_identity()])
+            except (pyrage.DecryptError, ValueError):
+                raise BundleNotForUs(path, "it was encrypted for other recipients") from None
+    except OSError as error:
+        raise BundleInvalid(path, f"cannot unpack it here: {error.strerror or error}") from None
+
+
+class _Prefixed:
+    """A reader that first returns ``head``, then the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: _SpanReader) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self._head:
+            if size is None or size < 0 or size >= len(self._head):
+                head, self._head = self._head, b""
+                more = self._rest.read(-1 if size is None or size < 0 else size - len(head))
+                return head + more
+            head, self._head = self._head[:size], self._head[size:]
+            return head
+        return self._rest.read(size)
+
+    def readall(self) -> bytes:
+        chunks = []
+        while chunk := self.read(_CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
 def _parse_manifest(data: bytes, path: Path) -> Manifest:

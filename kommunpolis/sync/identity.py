@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import minisign
 import pyrage
@@ -296,8 +296,12 @@ class IdentityStore:
         _write_atomic(path, public.export_text().encode("utf-8"), _HANDOVER_MODE)
         return public
 
-    def sign(self, data: bytes, *, trusted_comment: str | None = None) -> bytes:
-        """Return a minisign signature (the ``.minisig`` file's bytes) of ``data``."""
+    def sign(self, data: bytes | IO[bytes], *, trusted_comment: str | None = None) -> bytes:
+        """Return a minisign signature (the ``.minisig`` file's bytes) of ``data``.
+
+        ``data`` may be a stream: the signature is prehashed (minisign's default), so
+        a large payload is read in chunks.
+        """
         secret = self._read_signing_key()
         try:
             signature = secret.sign(data, trusted_comment=trusted_comment)

@@ -122,9 +122,13 @@ def world(tmp_path_factory: pytest.TempPathFactory, head_database: Path) -> Iter
 
 
 def _snapshot(folder: Path) -> list[tuple[str, int, int]]:
+    # The scratch folder, where payloads are unpacked, must be left empty; it may appear.
+    scratch = folder / "scratch"
+    assert not scratch.exists() or not any(scratch.iterdir()), list(scratch.iterdir())
     return sorted(
         (str(path.relative_to(folder)), path.stat().st_size, path.stat().st_mtime_ns)
         for path in folder.rglob("*")
+        if path != scratch
     )
 
 
