@@ -299,6 +299,15 @@ class MassDeleteRefused(KnownError):
         )
 
 
+class AttachmentWriteFailed(KnownError):
+    """An attachment file from a bundle could not be stored (disk full, I/O error)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: an attachment could not be stored ({detail}); nothing imported")
+
+
 class ConflictNotFound(KnownError):
     """No open conflict has the given id."""
 

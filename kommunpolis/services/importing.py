@@ -34,7 +34,7 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from kommunpolis.domain.errors import ConflictNotFound, MassDeleteRefused
+from kommunpolis.domain.errors import AttachmentWriteFailed, ConflictNotFound, MassDeleteRefused
 from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.kinds import all_record_tables
@@ -48,6 +48,7 @@ from kommunpolis.storage.unit_of_work import UnitOfWork, local_version
 from kommunpolis.sync.bundle import (
     KIND_RECEIPT,
     ColumnSpec,
+    Manifest,
     VerifiedBundle,
     encode_value,
     read_bundle,
@@ -207,7 +208,9 @@ class ImportService:
         verified: list[VerifiedBundle] = []
         try:
             for path in paths:
-                verified.append(read_bundle(path, self._identity, passphrase=passphrase))
+                verified.append(
+                    read_bundle(path, self._identity, passphrase=passphrase, wanted=self._new)
+                )
             verified.sort(key=lambda b: (str(b.manifest.sender_device_id), b.manifest.sequence))
             if dry_run:
                 return self._preview(verified, allow_mass_delete)
@@ -229,8 +232,11 @@ class ImportService:
             # Files first: content-addressed, so one stored for an import that then
             # fails is only an unused copy, while a record never points at nothing.
             if self._attachments is not None:
-                for unpacked in bundle.attachments.values():
-                    self._attachments.put(unpacked)
+                try:
+                    for unpacked in bundle.attachments.values():
+                        self._attachments.put(unpacked)
+                except OSError as error:
+                    raise AttachmentWriteFailed(bundle.path, error.strerror or str(error)) from None
             with self._uow() as uow:
                 outcomes.append(self._merge(uow.session, bundle, allow_mass_delete))
                 # Read before the commit: a read failing after it would report an
@@ -325,6 +331,11 @@ class ImportService:
             return _conflict_info(row)
 
     # ------------------------------------------------------------------ merging
+
+    def _new(self, manifest: Manifest) -> bool:
+        """Whether a bundle was not imported here before (else its records are not read)."""
+        with self._uow() as uow:
+            return uow.session.get(ReceivedBundle, manifest.bundle_id) is None
 
     def _own_device(self) -> uuid.UUID | None:
         return self._identity.public().device_id if self._identity.exists() else None

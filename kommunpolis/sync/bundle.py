@@ -406,33 +406,43 @@ def write_bundle(
     else:
         others = [peer for peer in recipients if peer.device_id != sender.device_id]
         recipient_names = tuple(str(peer.device_id) for peer in (sender, *others))
-    with tempfile.TemporaryDirectory(dir=scratch_dir(identity), prefix="export-") as work:
-        plain, encrypted = Path(work) / "payload.zip", Path(work) / PAYLOAD_MEMBER
-        manifest = _build_payload(
-            plain,
-            records,
-            sender=sender,
-            recipients=recipient_names,
-            police_only_included=police_only_included,
-            kind=kind,
-            sequence=sequence,
-            since_revision=since_revision,
-            recipient_sequences=dict(recipient_sequences or {}),
-            attachments=attachments,
-            receipt=receipt,
-            created=now(),
-        )
-        if isinstance(recipients, Passphrase):
-            _encrypt(plain, encrypted, recipients)
-        else:
-            _encrypt(plain, encrypted, [sender, *others])
-        plain.unlink()
-        with encrypted.open("rb") as stream:
-            signature = identity.sign(
-                stream,
-                trusted_comment=f"{BUNDLE_FORMAT} {manifest.bundle_id} {sender.device_id}",
+    try:
+        work = Scratch(scratch_dir(identity), "export-")
+    except OSError as error:
+        raise BundleWriteFailed(path, f"the data folder: {error.strerror or error}") from None
+    try:
+        plain, encrypted = work.path / "payload.zip", work.path / PAYLOAD_MEMBER
+        try:
+            manifest = _build_payload(
+                plain,
+                records,
+                sender=sender,
+                recipients=recipient_names,
+                police_only_included=police_only_included,
+                kind=kind,
+                sequence=sequence,
+                since_revision=since_revision,
+                recipient_sequences=dict(recipient_sequences or {}),
+                attachments=attachments,
+                receipt=receipt,
+                created=now(),
             )
+            if isinstance(recipients, Passphrase):
+                _encrypt(plain, encrypted, recipients)
+            else:
+                _encrypt(plain, encrypted, [sender, *others])
+            plain.unlink()
+            with encrypted.open("rb") as stream:
+                signature = identity.sign(
+                    stream,
+                    trusted_comment=f"{BUNDLE_FORMAT} {manifest.bundle_id} {sender.device_id}",
+                )
+        except OSError as error:
+            detail = f"the data folder: {error.strerror or error}"
+            raise BundleWriteFailed(path, detail) from None
         size = _write_outer(path, sender, encrypted, signature)
+    finally:
+        work.cleanup()
     passphrase = recipients.text if isinstance(recipients, Passphrase) else None
     try:
         with read_bundle(path, identity, passphrase=passphrase) as verified:
@@ -572,6 +582,7 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: Path, signature:
     except OSError as error:
         raise BundleWriteFailed(path, error.strerror or str(error)) from None
     temp = Path(name)
+    renamed = False
     try:
         with os.fdopen(fd, "wb") as stream, encrypted.open("rb") as payload:
             parts: list[tuple[str, bytes | IO[bytes]]] = [
@@ -583,6 +594,7 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: Path, signature:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)
+        renamed = True
         if os.name == "posix":
             dir_fd = os.open(folder, os.O_RDONLY)
             try:
@@ -591,6 +603,8 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: Path, signature:
                 os.close(dir_fd)
     except OSError as error:
         temp.unlink(missing_ok=True)
+        if renamed:  # in place but not known to be durable: it must not be relied on
+            path.unlink(missing_ok=True)
         raise BundleWriteFailed(path, error.strerror or str(error)) from None
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -602,13 +616,19 @@ def _write_outer(path: Path, sender: PublicIdentity, encrypted: Path, signature:
 
 
 def read_bundle(
-    path: Path, identity: IdentityStore, *, passphrase: str | None = None
+    path: Path,
+    identity: IdentityStore,
+    *,
+    passphrase: str | None = None,
+    wanted: Callable[[Manifest], bool] | None = None,
 ) -> VerifiedBundle:
     """Read and verify the bundle at ``path``; raise a typed error if anything is wrong.
 
     The encrypted payload is never held in memory: the container is checked around it,
     the signature verified and the payload decrypted in chunks, into a private scratch
     folder in the data dir; attachments are unpacked there too (see VerifiedBundle).
+    When ``wanted`` says no to the (verified) manifest — a bundle imported before — the
+    records and attachments are not read: the result has none.
     """
     try:
         stream = path.open("rb")
@@ -617,7 +637,7 @@ def read_bundle(
     work = Scratch(scratch_dir(identity), "import-")
     try:
         with stream:
-            return _read(stream, path, identity, passphrase, work)
+            return _read(stream, path, identity, passphrase, work, wanted)
     except BaseException:
         work.cleanup()
         raise
@@ -629,6 +649,7 @@ def _read(
     identity: IdentityStore,
     passphrase: str | None,
     work: Scratch,
+    wanted: Callable[[Manifest], bool] | None = None,
 ) -> VerifiedBundle:
     try:
         size = os.fstat(stream.fileno()).st_size
@@ -642,14 +663,24 @@ def _read(
     sender, is_self = _checked_sender(sender_data, path, identity)
     payload = spans[PAYLOAD_MEMBER]
     signed = _SpanReader(stream, payload)
-    _check_signature(sender, signed, signature_data, path)
+    try:
+        _check_signature(sender, signed, signature_data, path)
+    finally:
+        _raise_read_error(signed, path)
     if signed.crc != payload.member.crc or signed.remaining:
         raise BundleInvalid(path, "the container was altered (its payload's checksum differs)")
     plain = work.path / "payload.zip"
-    _decrypt(_SpanReader(stream, payload), plain, path, identity, passphrase)
-    with plain.open("rb") as plain_stream:
-        bundle = _read_payload(plain_stream, path, sender, is_self, work.path)
-    plain.unlink()
+    encrypted = _SpanReader(stream, payload)
+    try:
+        _decrypt(encrypted, plain, path, identity, passphrase)
+    finally:
+        _raise_read_error(encrypted, path)
+    try:
+        with plain.open("rb") as plain_stream:
+            bundle = _read_payload(plain_stream, path, sender, is_self, work.path, wanted)
+        plain.unlink()
+    except OSError as error:
+        raise BundleInvalid(path, f"cannot unpack it here: {error.strerror or error}") from None
     return VerifiedBundle(
         path=path,
         sender=sender,
@@ -663,7 +694,12 @@ def _read(
 
 
 def _read_payload(
-    stream: IO[bytes], path: Path, sender: PublicIdentity, is_self: bool, folder: Path
+    stream: IO[bytes],
+    path: Path,
+    sender: PublicIdentity,
+    is_self: bool,
+    folder: Path,
+    wanted: Callable[[Manifest], bool] | None,
 ) -> VerifiedBundle:
     payload = _open_zip(stream, path, "the payload is not a ZIP")
     with payload:
@@ -675,7 +711,8 @@ def _read_payload(
         records: dict[str, tuple[Mapping[str, Any], ...]] = {}
         attachments: dict[str, Path] = {}
         receipt: Mapping[str, Any] | None = None
-        for member in manifest.members:
+        members = manifest.members if wanted is None or wanted(manifest) else ()
+        for member in members:
             info = infos.get(member.name)
             if info is None:
                 raise BundleInvalid(path, f"'{member.name}' is named in the manifest but missing")
@@ -739,6 +776,11 @@ def _checked_container(stream: IO[bytes], size: int, path: Path) -> dict[str, co
     return {span.member.name: span for span in spans}
 
 
+def _raise_read_error(reader: _SpanReader, path: Path) -> None:
+    if reader.error is not None:
+        raise BundleInvalid(path, f"cannot be read: {reader.error.strerror or reader.error}")
+
+
 def _span_bytes(stream: IO[bytes], span: container.Span, path: Path) -> bytes:
     try:
         stream.seek(span.offset)
@@ -758,13 +800,22 @@ class _SpanReader:
         self._offset = span.offset
         self.remaining = span.member.size
         self.crc = 0
+        self.error: OSError | None = None
+        """A read that failed (a pulled or failing stick): the caller raises it typed."""
 
     def read(self, size: int = -1, /) -> bytes:
         if self.remaining <= 0:
             return b""
         wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
-        self._stream.seek(self._offset)
-        data = self._stream.read(wanted)
+        try:
+            self._stream.seek(self._offset)
+            data = self._stream.read(wanted)
+        except OSError as error:
+            # Raised here it would pass through minisign or age untyped: end the
+            # stream instead, and let the reader report it.
+            self.error = error
+            self.remaining = -1
+            return b""
         self._offset += len(data)
         self.remaining -= len(data)
         self.crc = zlib.crc32(data, self.crc)

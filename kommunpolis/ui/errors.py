@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kommunpolis.domain.errors import (
+    AttachmentWriteFailed,
     BackupFailed,
     BundleInvalid,
     BundleNotForUs,
@@ -158,6 +159,10 @@ def describe(error: KnownError) -> tuple[str, str]:
         return translate("errors", "Paketet är skadat eller inget paket"), translate(
             "errors", "{path} godtas inte: {reason}. Inget har ändrats."
         ).format(path=error.path, reason=error.reason)
+    if isinstance(error, AttachmentWriteFailed):
+        return translate("errors", "En bilaga kunde inte sparas"), translate(
+            "errors", "En bilaga i {path} kunde inte sparas: {detail}. Inget har importerats."
+        ).format(path=error.path, detail=error.detail)
     if isinstance(error, MassDeleteRefused):
         return translate("errors", "Importen skulle radera mycket"), translate(
             "errors",

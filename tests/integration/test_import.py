@@ -348,3 +348,32 @@ def test_an_export_clears_the_temporary_file_a_killed_export_left(region: Region
     other.write_bytes(b"someone else's")
     region.anna.exchange.export(target, [region.carl.identity.public().device_id])
     assert target.exists() and not stale.exists() and other.exists()
+
+
+@pytest.mark.parametrize("failing", ["mkdtemp", "encrypt_io"])
+def test_a_full_data_disk_while_building_the_payload_fails_the_export_cleanly(
+    region: Region, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    import errno
+    import tempfile
+
+    import pyrage
+
+    from kommunpolis.domain.errors import BundleWriteFailed
+
+    _dialogue(region.anna, "Dialog")
+    target = region.folder / "till-carl.kpb"
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    module = tempfile if failing == "mkdtemp" else pyrage
+    with monkeypatch.context() as patch:
+        patch.setattr(module, failing, full)
+        with pytest.raises(BundleWriteFailed) as failed:
+            region.anna.exchange.export(target, [region.carl.identity.public().device_id])
+    assert "No space left" in str(failed.value)
+    assert not target.exists()
+    scratch = region.anna.paths.data_dir / "scratch"
+    assert not scratch.exists() or not any(scratch.iterdir())
+    assert region.anna.exchange.marks() == ()

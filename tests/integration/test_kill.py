@@ -61,14 +61,13 @@ def test_an_import_killed_anywhere_leaves_all_or_nothing(
     _ok(run_cli, anna, "export", str(bundle), "--to", device)
     work = tmp_path / "work"
     work.mkdir()
-    lines = _drive("import", str(carl), str(bundle), str(work), "125", "7")
+    lines = _drive("import", str(carl), str(bundle), str(work), "100", "7")
     trials = lines[1:]
-    assert len(trials) == 125
     assert all(trial["check"] == 0 for trial in trials), "kommunpolis check failed after a kill"
     states = Counter(str(trial["state"]) for trial in trials)
     assert states["partial"] == 0, states
     killed = sum(1 for trial in trials if trial["killed"])
-    assert killed >= 100, f"only {killed} of the runs were killed before they ended"
+    assert killed == 100, f"only {killed} of {len(trials)} runs were killed before they ended"
     # The kills must really land inside the import, not only before or after it.
     assert states["unchanged"] > 10, states
 
@@ -79,9 +78,8 @@ def test_an_export_killed_anywhere_never_leaves_a_bad_bundle(
     anna, _carl, device = pair
     work = tmp_path / "out"
     work.mkdir()
-    trials = _drive("export", str(anna), device, str(work), "30", "11")[1:]
-    assert len(trials) == 30
+    trials = _drive("export", str(anna), device, str(work), "25", "11")[1:]
     for trial in trials:
         if trial["exists"]:
             assert trial["verify"] == 0, trial
-    assert sum(1 for trial in trials if trial["killed"]) >= 20
+    assert sum(1 for trial in trials if trial["killed"]) == 25
