@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from kommunpolis import __version__
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.domain.vocabulary import Role
+from kommunpolis.launcher import gui_request
 from kommunpolis.paths import DATA_DIR_ENV, resolve_paths
 
 if TYPE_CHECKING:
@@ -187,7 +188,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import even when a bundle deletes a large share of the records here",
     )
+    importing.add_argument(
+        "--receipt",
+        type=Path,
+        metavar="PATH",
+        help="then write a receipt for the senders to PATH (they import it to see what arrived)",
+    )
     importing.add_argument("--json", action="store_true", help="machine-readable output")
+    delivered = command("deliveries", "the receipts receivers sent back for this device's bundles")
+    delivered.add_argument("--json", action="store_true", help="machine-readable output")
     received = command(
         "received", "what arrived from each sender: bundles, records, gaps, conflicts"
     )
@@ -203,10 +212,13 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         "write a document as PDF: lofte (a promise, for citizens), atgardsplan (a promise's "
         "action plan), uppfoljning (a promise or an agreement, for a period), aterkoppling "
-        "(a feedback letter for a dialogue, for citizens)",
+        "(a feedback letter for a dialogue, for citizens), lagesbild (a situation picture "
+        "with its charts, internal)",
     )
     report.add_argument(
-        "kind", choices=["lofte", "atgardsplan", "uppfoljning", "aterkoppling"], metavar="KIND"
+        "kind",
+        choices=["lofte", "atgardsplan", "uppfoljning", "aterkoppling", "lagesbild"],
+        metavar="KIND",
     )
     report.add_argument("id", type=uuid.UUID, metavar="ID", help="the record's id")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
@@ -432,9 +444,9 @@ def _purge_item_json(item: PurgeItem) -> dict[str, Any]:
 
 
 def _cmd_retention(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    from kommunpolis.services.retention import RetentionKind, RetentionService
+    from kommunpolis.services.retention import RetentionKind
 
-    retention = RetentionService(uow=services.unit_of_work)
+    retention = services.retention
     if args.retention_command == "set":
         settings = retention.set(RetentionKind(args.kind), args.months)
     else:
@@ -685,6 +697,7 @@ def _cmd_verify(services: Services, args: argparse.Namespace, out: TextIO) -> in
     if args.passphrase_file is not None:
         passphrase = _read_passphrase(args.passphrase_file)
     bundle = services.exchange.verify(args.path, passphrase=passphrase)
+    bundle.close()  # only the manifest is shown; no unpacked attachments are kept
     manifest = bundle.manifest
     if args.json:
         _print_json({**manifest.to_json(), "verified": True}, out)
@@ -713,12 +726,21 @@ def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> in
     passphrase = None
     if args.passphrase_file is not None:
         passphrase = _read_passphrase(args.passphrase_file)
+    if args.receipt is not None and args.dry_run:
+        from kommunpolis.domain.errors import InvalidInput
+
+        raise InvalidInput("--receipt", "a dry run imports nothing to give a receipt for")
     report = services.importing.import_bundles(
         args.paths,
         dry_run=args.dry_run,
         passphrase=passphrase,
         allow_mass_delete=args.allow_deletes,
     )
+    receipt = None
+    if args.receipt is not None:
+        received = [o.bundle_id for o in report.bundles if o.receipt is None]
+        if received:
+            receipt = services.exchange.write_receipt(args.receipt, received)
     if args.json:
         _print_json(
             {
@@ -743,6 +765,7 @@ def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> in
                     for outcome in report.bundles
                 ],
                 "gaps": [_gap_json(gap) for gap in report.gaps],
+                "receipt": str(receipt.path) if receipt else None,
             },
             out,
         )
@@ -753,6 +776,13 @@ def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> in
         if outcome.already_imported is not None:
             when = outcome.already_imported.astimezone().strftime("%Y-%m-%d %H:%M")
             out.write(f"  already imported {when}; nothing changed\n")
+            continue
+        if outcome.receipt is not None:
+            for entry in outcome.receipt["bundles"]:
+                out.write(
+                    f"  receipt: your bundle {entry['sequence']} was imported "
+                    f"{entry['imported_at'][:16].replace('T', ' ')} (UTC)\n"
+                )
             continue
         counts = outcome.counts
         listed = ", ".join(
@@ -771,6 +801,34 @@ def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> in
         out.write(f"Missing: {_gap_text(gap)}\n")
     if not report.applied:
         out.write("Dry run: nothing was changed.\n")
+    if receipt is not None:
+        out.write(f"Receipt for {receipt.bundles} bundles written: {receipt.path}\n")
+    return EXIT_OK
+
+
+def _cmd_deliveries(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    deliveries = services.exchange.deliveries()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "receiver": {"device_id": str(d.receiver_device), "name": d.receiver_name},
+                    "bundle_id": str(d.bundle_id),
+                    "sequence": d.sequence,
+                    "imported_at": d.imported_at.isoformat(),
+                    "counts": dict(d.counts),
+                }
+                for d in deliveries
+            ],
+            out,
+        )
+        return EXIT_OK
+    if not deliveries:
+        out.write("No receipts have come back yet.\n")
+    for d in deliveries:
+        when = d.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        brought = ", ".join(f"{v} {k}" for k, v in d.counts.items() if v) or "nothing new"
+        out.write(f"Bundle {d.sequence} imported by {d.receiver_name} {when}: {brought}\n")
     return EXIT_OK
 
 
@@ -875,12 +933,12 @@ def _iso_date(text: str) -> date:
 
 def _cmd_report(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from kommunpolis.domain.errors import InvalidInput
-    from kommunpolis.services.documents import DocumentKind, DocumentService
+    from kommunpolis.services.documents import DocumentKind
 
     kind = DocumentKind(args.kind)
     if kind is not DocumentKind.FOLLOW_UP and (args.period_from or args.period_to):
         raise InvalidInput("--from/--to", "only the uppfoljning report takes a period")
-    document = DocumentService(uow=services.unit_of_work).build(
+    document = services.documents.build(
         kind, args.id, period_from=args.period_from, period_to=args.period_to
     )
     # Qt only here: every other command stays free of it.
@@ -914,6 +972,7 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "export": _cmd_export,
     "verify": _cmd_verify,
     "import": _cmd_import,
+    "deliveries": _cmd_deliveries,
     "received": _cmd_received,
     "conflicts": _cmd_conflicts,
     "resolve": _cmd_resolve,
@@ -929,26 +988,11 @@ FILE_COMMANDS: dict[str, Callable[[MaintenanceService, argparse.Namespace, TextI
 }
 
 
-def _gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
-    """Return whether ``argv`` only asks for the desktop app, and its --data-dir if given."""
-    rest, data_dir = list(argv), None
-    for index, word in enumerate(rest):
-        if word.startswith("--data-dir="):
-            data_dir = word.split("=", 1)[1]
-            del rest[index]
-            break
-        if word == "--data-dir" and index + 1 < len(rest):
-            data_dir = rest[index + 1]
-            del rest[index : index + 2]
-            break
-    return rest in ([], ["gui"]), data_dir
-
-
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run one command; return the process exit code."""
     out = out or sys.stdout
     words = sys.argv[1:] if argv is None else list(argv)
-    gui_only, data_dir = _gui_data_dir(words)
+    gui_only, data_dir = gui_request(words)
     if gui_only:
         # Straight to the window: the full parser would import the services first.
         from kommunpolis.app import run_gui

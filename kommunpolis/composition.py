@@ -9,13 +9,18 @@ from sqlalchemy import func, select, union_all
 
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.attention import AttentionService
+from kommunpolis.services.chain import ChainService
+from kommunpolis.services.documents import DocumentService
 from kommunpolis.services.editing import EditingService
 from kommunpolis.services.exchange import ExchangeService
+from kommunpolis.services.followup import FollowUpService
 from kommunpolis.services.importing import ImportService
 from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.services.profiles import ProfileService
 from kommunpolis.services.records import RecordService
+from kommunpolis.services.retention import RetentionService
 from kommunpolis.services.search import SearchService
+from kommunpolis.services.situation import SituationService
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.database import Database, open_database
 from kommunpolis.storage.failures import database_errors
@@ -43,6 +48,11 @@ class Services:
     search: SearchService
     maintenance: MaintenanceService
     identity: IdentityStore
+    chain: ChainService
+    situation: SituationService
+    documents: DocumentService
+    retention: RetentionService
+    followups: FollowUpService
 
     def close(self) -> None:
         """Release the database."""
@@ -78,6 +88,8 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
 
     maintenance = build_maintenance(paths)
     identity = IdentityStore(paths.keys)
+    chain = ChainService(uow=unit_of_work)
+    situation = SituationService(uow=unit_of_work)
     return Services(
         paths=paths,
         database=database,
@@ -97,4 +109,9 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         importing=ImportService(
             uow=unit_of_work, identity=identity, clock=clock, attachments=maintenance.attachments
         ),
+        chain=chain,
+        situation=situation,
+        documents=DocumentService(uow=unit_of_work, chain=chain, situation=situation),
+        retention=RetentionService(uow=unit_of_work),
+        followups=FollowUpService(uow=unit_of_work, chain=chain),
     )

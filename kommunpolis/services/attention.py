@@ -1,12 +1,17 @@
-"""The attention board: where the chain concern → problem → measure → follow-up is broken.
+"""The attention board: where the chain concern → problem → promise → measure → follow-up →
+feedback is broken.
 
-Six sections, each an exact total and the first :data:`ITEM_LIMIT` items, newest or
+Seven sections, each an exact total and the first :data:`ITEM_LIMIT` items, newest or
 most urgent first, computed in SQL over live records only (tombstoned records, and
 links whose far end is tombstoned, do not count):
 
 - concerns not supporting any problem (no live ``ProblemConcern`` to a live problem);
 - prioritised or analysed problems without a measure (no live, non-cancelled
   ``Measure.problem_id``);
+- adopted promises (signed, published or followed up) whose own chain is broken: the
+  breaks :class:`~kommunpolis.services.chain.ChainService` finds in a promise's trace,
+  except those of single measures, which the next section lists already (see
+  :data:`PROMISE_BREAKS`);
 - measures that are overdue, or that have started but were never followed up;
 - what falls due within :data:`DUE_WINDOW_DAYS` days (measures ending, promises'
   periods ending);
@@ -15,6 +20,8 @@ links whose far end is tombstoned, do not count):
 
 The counting of concerns is the only expensive part (about five concerns per
 dialogue); see :meth:`AttentionService._unlinked_concerns_total` for how it stays fast.
+The promises are few (a handful per kommun), so each one's breaks are found with one
+EXISTS per kind of break, stopping at the first example.
 """
 
 from __future__ import annotations
@@ -48,7 +55,9 @@ from kommunpolis.domain.statuses import (
     ProblemStatus,
     PromiseStatus,
 )
+from kommunpolis.services.chain import BreakKind
 from kommunpolis.storage.tables import (
+    Commitment,
     Concern,
     Dialogue,
     FollowUp,
@@ -59,6 +68,7 @@ from kommunpolis.storage.tables import (
     Problem,
     ProblemConcern,
     Promise,
+    PromiseProblem,
     Theme,
 )
 from kommunpolis.storage.unit_of_work import UnitOfWork
@@ -70,6 +80,22 @@ _OPEN_MEASURE = (MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS)
 _PRIORITISED = (ProblemStatus.PRIORITISED, ProblemStatus.ANALYSED)
 _HELD = (DialogueStatus.HELD, DialogueStatus.COMPILED)
 _RUNNING_PROMISE = (PromiseStatus.PUBLISHED, PromiseStatus.FOLLOWED_UP)
+# Promises made to the citizens: a draft is still being written, a closed one is history.
+_ADOPTED_PROMISE = (PromiseStatus.SIGNED, PromiseStatus.PUBLISHED, PromiseStatus.FOLLOWED_UP)
+
+PROMISE_BREAKS: tuple[BreakKind, ...] = (
+    BreakKind.PROMISE_WITHOUT_PROBLEM,
+    BreakKind.PROMISE_WITHOUT_COMMITMENT,
+    BreakKind.PROMISE_WITHOUT_MEASURE,
+    BreakKind.PROBLEM_WITHOUT_CONCERN,
+    BreakKind.PROBLEM_WITHOUT_MEASURE,
+    BreakKind.MEASURE_WITHOUT_PROBLEM,
+    BreakKind.DIALOGUE_NOT_FED_BACK,
+)
+"""The breaks of a promise's trace the board names, in chain order.
+
+A measure overdue or never followed up is left out: the measures' section lists it.
+"""
 
 
 class Section(StrEnum):
@@ -77,6 +103,7 @@ class Section(StrEnum):
 
     UNLINKED_CONCERNS = "unlinked_concerns"
     PROBLEMS_WITHOUT_MEASURE = "problems_without_measure"
+    BROKEN_PROMISES = "broken_promises"
     MEASURES_STALLED = "measures_stalled"
     DUE_SOON = "due_soon"
     DIALOGUES_NOT_FED_BACK = "dialogues_not_fed_back"
@@ -85,12 +112,22 @@ class Section(StrEnum):
 
 SECTIONS: tuple[Section, ...] = tuple(Section)
 
+CHAIN_SECTIONS: tuple[Section, ...] = (
+    Section.UNLINKED_CONCERNS,
+    Section.PROBLEMS_WITHOUT_MEASURE,
+    Section.BROKEN_PROMISES,
+    Section.MEASURES_STALLED,
+    Section.DIALOGUES_NOT_FED_BACK,
+)
+"""The sections that are breaks in the chain (not what is merely due or a draft)."""
+
 
 class Reason(StrEnum):
     """Why one item is on the board (the measures' section has two reasons)."""
 
     UNLINKED = "unlinked"
     NO_MEASURE = "no_measure"
+    BROKEN_CHAIN = "broken_chain"
     OVERDUE = "overdue"
     NO_FOLLOW_UP = "no_follow_up"
     DUE_SOON = "due_soon"
@@ -112,6 +149,7 @@ class AttentionItem:
     subtitle: str = ""  # e.g. the dialogue a concern was raised in
     status: str | None = None
     priority: int | None = None
+    breaks: tuple[BreakKind, ...] = ()  # a promise's breaks, in PROMISE_BREAKS order
 
 
 @dataclass(frozen=True)
@@ -152,6 +190,11 @@ class MunicipalityAttention:
     def total(self) -> int:
         """All sections together."""
         return sum(self.counts)
+
+    @property
+    def chain_breaks(self) -> int:
+        """The items of the sections that are breaks in the chain (:data:`CHAIN_SECTIONS`)."""
+        return sum(self.count(section) for section in CHAIN_SECTIONS)
 
 
 def _live(model: Any) -> ColumnElement[bool]:
@@ -216,6 +259,103 @@ def _local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
+@dataclass(frozen=True)
+class _PromiseBreaks:
+    id: uuid.UUID
+    title: str
+    municipality_code: str | None
+    status: PromiseStatus
+    period_end: date
+    breaks: tuple[BreakKind, ...]
+
+
+def _promise_break_checks() -> dict[BreakKind, ColumnElement[bool]]:
+    """For each break of :data:`PROMISE_BREAKS`: whether the current promise has it.
+
+    The same rules as ``ChainService.promise_trace``, over live records and live links
+    only: a focus area is a live ``PromiseProblem`` to a live problem; a supporting
+    concern is a live ``ProblemConcern`` to a live concern of a live dialogue.
+    """
+    focus = aliased(PromiseProblem)
+    focus_problem = aliased(Problem)
+    is_focus = and_(
+        focus.promise_id == Promise.id,
+        _live(focus),
+        focus_problem.id == focus.problem_id,
+        _live(focus_problem),
+    )
+    evidence = aliased(ProblemConcern)
+    evidence_concern = aliased(Concern)
+    evidence_dialogue = aliased(Dialogue)
+    supported = exists(
+        select(evidence.id)
+        .join(evidence_concern, evidence_concern.id == evidence.concern_id)
+        .join(evidence_dialogue, evidence_dialogue.id == evidence_concern.dialogue_id)
+        .where(
+            evidence.problem_id == focus.problem_id,
+            _live(evidence),
+            _live(evidence_concern),
+            _live(evidence_dialogue),
+        )
+    )
+    own = aliased(Measure)
+    own_measure = exists(select(own.id).where(own.promise_id == Promise.id, _live(own)))
+    answering = aliased(Measure)
+    answered = exists(
+        select(answering.id).where(
+            answering.promise_id == Promise.id,
+            answering.problem_id == focus.problem_id,
+            _live(answering),
+            answering.status != MeasureStatus.CANCELLED,
+        )
+    )
+    stray = aliased(Measure)
+    stray_focus = aliased(PromiseProblem)
+    stray_problem = aliased(Problem)
+    in_focus = exists(
+        select(stray_focus.id)
+        .join(stray_problem, stray_problem.id == stray_focus.problem_id)
+        .where(
+            stray_focus.promise_id == Promise.id,
+            stray_focus.problem_id == stray.problem_id,
+            _live(stray_focus),
+            _live(stray_problem),
+        )
+    )
+    told = aliased(ProblemConcern)
+    told_concern = aliased(Concern)
+    told_dialogue = aliased(Dialogue)
+    return {
+        BreakKind.PROMISE_WITHOUT_PROBLEM: ~exists(select(focus.id).where(is_focus)),
+        BreakKind.PROMISE_WITHOUT_COMMITMENT: ~exists(
+            select(Commitment.id).where(Commitment.promise_id == Promise.id, _live(Commitment))
+        ),
+        BreakKind.PROMISE_WITHOUT_MEASURE: ~own_measure,
+        BreakKind.PROBLEM_WITHOUT_CONCERN: exists(select(focus.id).where(is_focus, ~supported)),
+        BreakKind.PROBLEM_WITHOUT_MEASURE: and_(
+            own_measure, exists(select(focus.id).where(is_focus, ~answered))
+        ),
+        BreakKind.MEASURE_WITHOUT_PROBLEM: exists(
+            select(stray.id).where(stray.promise_id == Promise.id, _live(stray), ~in_focus)
+        ),
+        # Stops at the first dialogue not fed back; the demo's promises have thousands
+        # of concerns behind them, most of them from dialogues that were.
+        BreakKind.DIALOGUE_NOT_FED_BACK: exists(
+            select(focus.id)
+            .join(told, told.problem_id == focus.problem_id)
+            .join(told_concern, told_concern.id == told.concern_id)
+            .join(told_dialogue, told_dialogue.id == told_concern.dialogue_id)
+            .where(
+                is_focus,
+                _live(told),
+                _live(told_concern),
+                _live(told_dialogue),
+                told_dialogue.status != DialogueStatus.FED_BACK,
+            )
+        ),
+    }
+
+
 class AttentionService:
     """Compute the attention board and its counts per kommun."""
 
@@ -236,6 +376,7 @@ class AttentionService:
             sections = (
                 self._unlinked_concerns(session, codes, today),
                 self._problems_without_measure(session, codes),
+                self._broken_promises(session, codes),
                 self._stalled_measures(session, codes, today),
                 self._due_soon(session, codes, today),
                 self._dialogues_not_fed_back(session, codes, today),
@@ -258,6 +399,10 @@ class AttentionService:
             per_section = [
                 self._count_by_kommun(session, query) for query in self._kommun_count_queries(today)
             ]
+            broken: dict[str | None, int] = {}
+            for row in self._promise_breaks(session, None):
+                broken[row.municipality_code] = broken.get(row.municipality_code, 0) + 1
+            per_section.insert(SECTIONS.index(Section.BROKEN_PROMISES), broken)
             wanted: Iterable[str | None]
             if municipality_codes is None:
                 wanted = {code for counts in per_section for code, n in counts.items() if n}
@@ -593,10 +738,54 @@ class AttentionService:
         )
         return AttentionSection(Section.MINUTES_NOT_APPROVED, total, items)
 
+    def _broken_promises(self, session: Session, codes: tuple[str, ...] | None) -> AttentionSection:
+        found = self._promise_breaks(session, codes)
+        # The most broken first; among equals the one whose period ends first.
+        found.sort(key=lambda row: (-len(row.breaks), row.period_end, swedish_key(row.title)))
+        items = tuple(
+            AttentionItem(
+                kind="promises",
+                id=row.id,
+                title=row.title,
+                reason=Reason.BROKEN_CHAIN,
+                municipality_code=row.municipality_code,
+                day=row.period_end,
+                status=str(row.status),
+                breaks=row.breaks,
+            )
+            for row in found[:ITEM_LIMIT]
+        )
+        return AttentionSection(Section.BROKEN_PROMISES, len(found), items)
+
+    @staticmethod
+    def _promise_breaks(session: Session, codes: tuple[str, ...] | None) -> list[_PromiseBreaks]:
+        """Every adopted promise with at least one break of :data:`PROMISE_BREAKS`."""
+        checks = _promise_break_checks()
+        where = [_live(Promise), Promise.status.in_(_ADOPTED_PROMISE)]
+        if codes is not None:
+            where.append(Promise.municipality_code.in_(codes))
+        query = select(
+            Promise.id,
+            Promise.title,
+            Promise.municipality_code,
+            Promise.status,
+            Promise.period_end,
+            *(checks[kind].label(kind.value) for kind in PROMISE_BREAKS),
+        ).where(*where)
+        found = []
+        for promise_id, title, code, status, period_end, *flags in session.execute(query):
+            breaks = tuple(kind for kind, flag in zip(PROMISE_BREAKS, flags, strict=True) if flag)
+            if breaks:
+                found.append(_PromiseBreaks(promise_id, title, code, status, period_end, breaks))
+        return found
+
     # --- per kommun -----------------------------------------------------------------
 
     def _kommun_count_queries(self, today: date) -> list[Select[Any, Any]]:
-        """One (kommun, count) query per section, in SECTIONS order."""
+        """One (kommun, count) query per section counted in SQL alone, in SECTIONS order.
+
+        The broken promises are not among them: see :meth:`counts_per_municipality`.
+        """
         kommun = _measure_kommun().label("kommun")
         due_measures = (
             select(kommun, func.count())

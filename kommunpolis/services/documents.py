@@ -4,8 +4,9 @@ A :class:`Document` is a title, a subtitle and sections of headings, paragraphs,
 facts, tables and images, plus the *gaps*: what is missing in the chain, named in plain
 Swedish ("Löftet saknar åtgärder"), so that a record with missing parts still gives a
 document that says what is missing instead of failing. ``ui/documents.py`` renders a
-model to PDF; a lägesbild document (charts as :class:`Image` blocks) can be added later
-as another builder.
+model to PDF. Charts need Qt, which this layer never imports, so a lägesbild carries a
+:class:`ChartRequest` (the aggregates to draw) that the interface renders into a picture
+when it writes the PDF.
 
 The documents are written in Swedish whatever the interface language: they are
 publications to Swedish citizens and partners, so their wording is content, not user
@@ -17,8 +18,10 @@ Two audiences, and the rule for each:
   anything marked *intern* or *sekretess*, employee dialogues and police-only sources
   never appear (not even their titles in the gaps). Asking for one of these documents
   about a record that is itself not open raises :class:`NotForCitizens`.
-- **Internal** (``atgardsplan``, ``uppfoljning``): the working documents of the police
-  and the municipality; they use every live record and say "Intern" in the footer.
+- **Internal** (``atgardsplan``, ``uppfoljning``, ``lagesbild``): the working documents
+  of the police and the municipality; they use every live record and say "Intern" in the
+  footer. The lägesbild lists its police-only sources too, marked "Endast polis", and
+  says on its first page that it must not be spread.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from kommunpolis.domain.errors import InvalidInput, NotForCitizens, RecordNotFou
 from kommunpolis.domain.statuses import (
     DialogueStatus,
     MeasureStatus,
+    ProblemStatus,
     PromiseStatus,
 )
 from kommunpolis.domain.vocabulary import (
@@ -47,6 +51,8 @@ from kommunpolis.domain.vocabulary import (
     IndicatorSource,
     Party,
     Sensitivity,
+    SituationOwner,
+    SituationScope,
     SourceType,
     TimePattern,
 )
@@ -63,7 +69,14 @@ from kommunpolis.services.chain import (
     PromiseView,
     derive_progress,
 )
-from kommunpolis.storage.tables import Profile
+from kommunpolis.services.situation import (
+    Counts,
+    PictureView,
+    SituationService,
+    SituationSummary,
+    scope_of_picture,
+)
+from kommunpolis.storage.tables import District, Municipality, Profile
 from kommunpolis.storage.unit_of_work import UnitOfWork
 
 # --- the model ----------------------------------------------------------------------
@@ -76,6 +89,7 @@ class DocumentKind(StrEnum):
     ACTION_PLAN = "atgardsplan"
     FOLLOW_UP = "uppfoljning"
     FEEDBACK = "aterkoppling"
+    SITUATION = "lagesbild"
 
 
 class Audience(StrEnum):
@@ -90,6 +104,7 @@ AUDIENCE: dict[DocumentKind, Audience] = {
     DocumentKind.ACTION_PLAN: Audience.INTERNAL,
     DocumentKind.FOLLOW_UP: Audience.INTERNAL,
     DocumentKind.FEEDBACK: Audience.CITIZENS,
+    DocumentKind.SITUATION: Audience.INTERNAL,
 }
 
 
@@ -164,7 +179,20 @@ class Image:
     width_share: float = 1.0  # of the text width
 
 
-Block = Paragraph | Subheading | BulletList | Facts | Table | Image
+@dataclass(frozen=True)
+class ChartRequest:
+    """A place for the lägesbild's charts, drawn from ``summary`` when the PDF is written.
+
+    The charts are Qt graphics (``ui.pages.situation_builder.render_charts``) and must be
+    drawn on the GUI thread, so the model carries what to draw, not the picture.
+    """
+
+    summary: SituationSummary
+    caption: str = ""
+    width_share: float = 1.0  # of the text width
+
+
+Block = Paragraph | Subheading | BulletList | Facts | Table | Image | ChartRequest
 
 
 @dataclass(frozen=True)
@@ -201,6 +229,11 @@ class GapCode(StrEnum):
     DIALOGUE_NOT_HELD = "dialogue_not_held"
     NOTHING_DONE = "nothing_done"
     NOTHING_NEXT = "nothing_next"
+    NO_SUMMARY = "no_summary"
+    NO_SOURCES = "no_sources"
+    NO_RANKED_PROBLEMS = "no_ranked_problems"
+    NO_CONCERNS_IN_PERIOD = "no_concerns_in_period"
+    SCOPE_NOT_COMPUTABLE = "scope_not_computable"
 
 
 @dataclass(frozen=True)
@@ -209,6 +242,17 @@ class Gap:
 
     code: GapCode
     text: str
+
+
+FILE_PREFIX = {
+    DocumentKind.PROMISE: "Medborgarlöfte",
+    DocumentKind.ACTION_PLAN: "Åtgärdsplan",
+    DocumentKind.FOLLOW_UP: "Uppföljning",
+    DocumentKind.FEEDBACK: "Återkoppling",
+    DocumentKind.SITUATION: "Lägesbild",
+}
+_UNSAFE_IN_FILE_NAMES = frozenset('<>:"/\\|?*')
+FILE_STEM_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -232,6 +276,18 @@ class Document:
     def internal(self) -> bool:
         """Whether the document is for the police and the municipality only."""
         return self.audience is Audience.INTERNAL
+
+    @property
+    def file_stem(self) -> str:
+        """A file name without suffix: what, about which record, and the date made.
+
+        E.g. "Medborgarlöfte Tryggare Centrum 2026-01-12" (characters that Windows, macOS
+        or Linux refuse in a file name are left out).
+        """
+        about = self.title if self.kind is DocumentKind.PROMISE else self.subtitle
+        words = f"{FILE_PREFIX[self.kind]} {about.split(' · ')[0]}"
+        safe = "".join(" " if c in _UNSAFE_IN_FILE_NAMES or ord(c) < 32 else c for c in words)
+        return f"{' '.join(safe.split())[:FILE_STEM_LIMIT].strip()} {self.issued_on.isoformat()}"
 
     def text(self) -> str:
         """Return all the document's words as plain text (for search and tests)."""
@@ -327,6 +383,24 @@ INDICATOR_SOURCE = {
     IndicatorSource.OTHER: "Annan källa",
 }
 PARTY = {Party.POLICE: "Polisen", Party.MUNICIPALITY: "Kommunen", Party.PARTNER: "Samverkansparten"}
+
+SITUATION_OWNER = {
+    SituationOwner.POLICE: "Polisens egen",
+    SituationOwner.MUNICIPALITY: "Kommunens egen",
+    SituationOwner.JOINT: "Gemensam för polisen och kommunen",
+}
+PROBLEM_STATUS = {
+    ProblemStatus.IDENTIFIED: "Identifierat",
+    ProblemStatus.PRIORITISED: "Prioriterat",
+    ProblemStatus.ANALYSED: "Analyserat",
+    ProblemStatus.ADDRESSED: "Åtgärdat",
+    ProblemStatus.CLOSED: "Avslutat",
+}
+# A time pattern as a table row (TIME_PATTERN words it inside a sentence).
+TIME_PATTERN_ROW = {**TIME_PATTERN, TimePattern.ANY: "ingen särskild tid"}
+FORMAT_ROW = {**DIALOGUE_FORMAT, DialogueFormat.OTHER: "annan form"}
+# The longest aggregate tables of a lägesbild; the rest are summed in one line.
+SITUATION_TABLE_ROWS = 15
 
 _FOLLOWED_PROMISE = (PromiseStatus.PUBLISHED, PromiseStatus.FOLLOWED_UP, PromiseStatus.CLOSED)
 _OPEN_MEASURE = (MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS)
@@ -442,10 +516,12 @@ class DocumentService:
         *,
         uow: Callable[[], UnitOfWork],
         chain: ChainService | None = None,
+        situation: SituationService | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._uow = uow
         self._chain = chain or ChainService(uow=uow, today=today)
+        self._situation = situation or SituationService(uow=uow)
         self._today = today
 
     def build(
@@ -459,8 +535,8 @@ class DocumentService:
         """Build the document of ``kind`` about one record.
 
         ``lofte`` and ``atgardsplan`` take a promise; ``aterkoppling`` a dialogue;
-        ``uppfoljning`` a promise or an agreement (all its promises) and a period, by
-        default from the record's period start to today (or to its end, if earlier).
+        ``lagesbild`` a situation picture; ``uppfoljning`` a promise or an agreement (all
+        its promises) and a period, by default :meth:`default_period`.
         """
         try:
             kind = DocumentKind(kind)
@@ -473,7 +549,27 @@ class DocumentService:
             return self.action_plan(record_id)
         if kind is DocumentKind.FOLLOW_UP:
             return self.follow_up_report(record_id, period_from=period_from, period_to=period_to)
+        if kind is DocumentKind.SITUATION:
+            return self.situation_document(record_id)
         return self.feedback_letter(record_id)
+
+    def default_period(self, record_id: uuid.UUID) -> tuple[date, date]:
+        """Return a follow-up report's default period for a promise or an agreement.
+
+        From the record's period start to today, or to the period's end if that is
+        earlier (the whole period if it has not begun).
+        """
+        try:
+            promise = self._chain.promise_trace(record_id).promise
+            start, end = promise.period_start, promise.period_end
+        except RecordNotFound:
+            try:
+                agreement = self._chain.agreement(record_id)
+            except RecordNotFound:
+                raise RecordNotFound("promises or agreements", str(record_id)) from None
+            start, end = agreement.period_start, agreement.period_end
+        today = self._today()
+        return start, (min(today, end) if today >= start else end)
 
     # --- lofte ------------------------------------------------------------------
 
@@ -1011,6 +1107,158 @@ class DocumentService:
             gaps_heading="Att åtgärda innan brevet skickas",
         )
 
+    # --- lagesbild --------------------------------------------------------------
+
+    def situation_document(self, picture_id: uuid.UUID) -> Document:
+        """A situation picture: scope, period, aggregates, trends, ranked problems, sources.
+
+        Internal: police-only sources are listed, marked "Endast polis", and the first page
+        says the document must not be spread. The aggregates are computed again for the
+        picture's scope and period; an area picture (its scope stored only as a name)
+        cannot be computed again, which the gaps say.
+        """
+        picture = self._situation.picture(picture_id)
+        scope = scope_of_picture(picture)
+        summary = self._situation.summarize(scope, picture.period) if scope else None
+        gaps = _Gaps()
+        area = self._picture_area(picture)
+        period = swedish_period(picture.period.start, picture.period.end)
+        police_only = picture.police_only_sources
+        notice = (
+            "Intern lägesbild för polisen och kommunens samverkan; den ska inte spridas vidare."
+        )
+        if police_only:
+            notice += (
+                " Källor markerade ”Endast polis” är polisens underrättelser och får inte "
+                "lämna polisen."
+            )
+        intro: list[Block] = [Paragraph(notice, TextStyle.NOTE)]
+        if picture.summary.strip():
+            intro.append(Paragraph(picture.summary, TextStyle.LEAD))
+        else:
+            gaps.add(GapCode.NO_SUMMARY, "Lägesbilden saknar en sammanfattning.")
+        facts = [
+            ("Område", area or "–"),
+            ("Period", period),
+            ("Lägesbild", SITUATION_OWNER[picture.owner]),
+        ]
+        if summary is not None:
+            totals = summary.totals
+            facts += [
+                (
+                    "Underlag från dialoger",
+                    f"{_count(totals.weight, 'person', 'personer')} tog upp "
+                    f"{_count(totals.concerns, 'synpunkt', 'synpunkter')} i "
+                    f"{_count(totals.dialogues, 'dialog', 'dialoger')}",
+                ),
+                (
+                    "Jämfört med",
+                    f"{swedish_date(summary.previous.start)} – "
+                    f"{swedish_date(summary.previous.end)}: "
+                    f"{_count(summary.totals_before.weight, 'person', 'personer')}",
+                ),
+            ]
+        intro.append(Facts(tuple(facts)))
+        sections: list[Section] = [Section("", tuple(intro))]
+
+        if summary is None:
+            gaps.add(
+                GapCode.SCOPE_NOT_COMPUTABLE,
+                f"Lägesbildens område ({area or 'okänt'}) kan inte räknas fram igen; "
+                "sammanställningen av synpunkter saknas.",
+            )
+        elif summary.totals.concerns == 0:
+            gaps.add(GapCode.NO_CONCERNS_IN_PERIOD, "Inga synpunkter från dialoger under perioden.")
+        else:
+            sections += _summary_sections(summary, picture.trends)
+        if summary is None and picture.trends.strip():
+            sections.append(Section("Trender", (Paragraph(picture.trends),)))
+
+        if picture.problems:
+            rows = []
+            for problem in picture.problems:
+                rows.append(
+                    (
+                        TableCell(str(problem.rank)),
+                        TableCell(problem.title),
+                        TableCell(PROBLEM_STATUS[problem.status]),
+                        TableCell(str(problem.concerns)),
+                        TableCell(str(problem.weight)),
+                    )
+                )
+                if not problem.concerns:
+                    gaps.add(
+                        GapCode.PROBLEM_WITHOUT_CONCERN,
+                        f"Problemet {_quoted(problem.title)} saknar stöd i synpunkter från "
+                        "dialoger.",
+                    )
+            sections.append(
+                Section(
+                    "Prioriterade problem",
+                    (
+                        Table(
+                            (
+                                TableColumn("Rang", 2),
+                                TableColumn("Problem", 12),
+                                TableColumn("Status", 3),
+                                TableColumn("Synpunkter", 3),
+                                TableColumn("Antal som tagit upp", 4),
+                            ),
+                            tuple(rows),
+                        ),
+                    ),
+                )
+            )
+        else:
+            gaps.add(GapCode.NO_RANKED_PROBLEMS, "Lägesbilden saknar prioriterade problem.")
+
+        if picture.sources:
+            items = []
+            for source in picture.sources:
+                item = f"{SOURCE_TYPE[source.source_type]}: {source.description}"
+                items.append(f"{item} – Endast polis" if source.police_only else item)
+            sections.append(Section("Källor", (BulletList(tuple(items)),)))
+        else:
+            gaps.add(GapCode.NO_SOURCES, "Lägesbilden saknar källor.")
+
+        return Document(
+            kind=DocumentKind.SITUATION,
+            audience=Audience.INTERNAL,
+            issuer=self._picture_issuer(picture, area),
+            title="Lägesbild",
+            subtitle=f"{picture.title} · {period}",
+            sections=tuple(sections),
+            gaps=gaps.result(),
+            issued_on=self._today(),
+            footer=f"Lägesbild · {picture.title} · Intern",
+            gaps_heading="Luckor i lägesbilden",
+        )
+
+    def _picture_area(self, picture: PictureView) -> str:
+        """Name the picture's area: its kommun, its lokalpolisområde, or its stored name."""
+        with self._uow() as uow:
+            if picture.scope is SituationScope.MUNICIPALITY and picture.municipality_code:
+                name = uow.session.scalar(
+                    select(Municipality.name).where(Municipality.code == picture.municipality_code)
+                )
+                return f"{name} kommun" if name else picture.area
+            if picture.scope is SituationScope.DISTRICT and picture.district_id:
+                name = uow.session.scalar(
+                    select(District.name).where(District.id == picture.district_id)
+                )
+                return name or picture.area
+        return picture.area
+
+    @staticmethod
+    def _picture_issuer(picture: PictureView, area: str) -> str:
+        if picture.owner is SituationOwner.POLICE:
+            return "Polisen"
+        if picture.owner is SituationOwner.MUNICIPALITY:
+            return area if picture.scope is SituationScope.MUNICIPALITY else "Kommunen"
+        if picture.scope is SituationScope.MUNICIPALITY and area:
+            return f"Polisen och {area}"
+        return "Polisen och kommunerna"
+
     def _closing(self) -> tuple[Block, ...]:
         with self._uow() as uow:
             profile = uow.session.scalars(select(Profile)).first()
@@ -1180,3 +1428,138 @@ def _chain_gaps(breaks: Iterable[ChainBreak]) -> tuple[Gap, ...]:
             "återkoppling.",
         )
     return gaps.result()
+
+
+# --- the lägesbild's aggregates -----------------------------------------------------
+
+
+def _change_text(now: int, before: int) -> str:
+    if before == 0:
+        return "ny" if now else "–"
+    change = now - before
+    sign = "+" if change > 0 else ""
+    return f"{sign}{change} ({sign}{round(change / before * 100)} %)"
+
+
+def _counts_cells(counts: Counts) -> tuple[TableCell, ...]:
+    return (
+        TableCell(str(counts.weight)),
+        TableCell(str(counts.concerns)),
+        TableCell(str(counts.dialogues)),
+    )
+
+
+_COUNT_COLUMNS = (
+    TableColumn("Antal som tagit upp", 3),
+    TableColumn("Synpunkter", 3),
+    TableColumn("Dialoger", 2),
+)
+
+
+def _rest_note(shown: int, total: int, what: str) -> tuple[Block, ...]:
+    if total <= shown:
+        return ()
+    return (
+        Paragraph(f"De {shown} största visas; ytterligare {total - shown} {what}.", TextStyle.NOTE),
+    )
+
+
+def _summary_sections(summary: SituationSummary, trends: str) -> list[Section]:
+    """The lägesbild's charts and aggregate tables, heaviest rows first."""
+    limit = SITUATION_TABLE_ROWS
+    sections = [
+        Section(
+            "Diagram",
+            (
+                ChartRequest(
+                    summary,
+                    "Till vänster teman, efter hur många som tagit upp dem; i mitten antalet "
+                    "över tid mot föregående periods snitt; till höger synpunkter per plats.",
+                ),
+            ),
+        )
+    ]
+    theme_rows = tuple(
+        (
+            TableCell(row.name),
+            *_counts_cells(row.counts),
+            TableCell(str(row.weight_before)),
+            TableCell(_change_text(row.counts.weight, row.weight_before)),
+        )
+        for row in summary.by_theme
+    )
+    trend_blocks: list[Block] = []
+    if trends.strip():
+        trend_blocks.append(Paragraph(trends))
+    trend_blocks.append(
+        Table(
+            (
+                TableColumn("Tema", 5),
+                *_COUNT_COLUMNS,
+                TableColumn("Föregående period", 3),
+                TableColumn("Förändring", 4),
+            ),
+            theme_rows,
+        )
+    )
+    sections.append(Section("Teman och trender", tuple(trend_blocks)))
+    places = [row for row in summary.by_place]
+    place_rows = tuple(
+        (
+            TableCell(row.name if row.place_id else "Utan plats"),
+            TableCell(row.municipality_name or "–"),
+            *_counts_cells(row.counts),
+        )
+        for row in places[:limit]
+    )
+    sections.append(
+        Section(
+            "Platser",
+            (
+                Table(
+                    (TableColumn("Plats", 5), TableColumn("Kommun", 3), *_COUNT_COLUMNS), place_rows
+                ),
+                *_rest_note(min(limit, len(places)), len(places), "platser"),
+            ),
+        )
+    )
+    pairs = summary.by_theme_and_place
+    pair_rows = tuple(
+        (
+            TableCell(row.theme_name),
+            TableCell(row.place_name or "Utan plats"),
+            *_counts_cells(row.counts),
+        )
+        for row in pairs[:limit]
+    )
+    sections.append(
+        Section(
+            "Tema på plats",
+            (
+                Table(
+                    (TableColumn("Tema", 4), TableColumn("Plats", 4), *_COUNT_COLUMNS), pair_rows
+                ),
+                *_rest_note(min(limit, len(pairs)), len(pairs), "kombinationer"),
+            ),
+        )
+    )
+    when_rows = tuple(
+        (TableCell(TIME_PATTERN_ROW[row.time_pattern].capitalize()), *_counts_cells(row.counts))
+        for row in summary.by_time_pattern
+    )
+    format_rows = tuple(
+        (TableCell(FORMAT_ROW[row.dialogue_format].capitalize()), *_counts_cells(row.counts))
+        for row in summary.by_format
+    )
+    sections.append(
+        Section(
+            "När och hur",
+            (
+                Subheading("När problemen uppstår"),
+                Table((TableColumn("Tid", 8), *_COUNT_COLUMNS), when_rows),
+                Subheading("Hur synpunkterna samlades in"),
+                Table((TableColumn("Dialogform", 8), *_COUNT_COLUMNS), format_rows),
+            ),
+        )
+    )
+    return sections

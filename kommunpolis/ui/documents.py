@@ -7,7 +7,9 @@ a temporary file beside the target, fsync, rename — so a target that cannot be
 gives :class:`DocumentWriteFailed` and never leaves a half-written PDF.
 
 Rendering needs a ``QGuiApplication``; :func:`ensure_gui_application` makes one on the
-offscreen platform when there is none (the command line has no window).
+offscreen platform when there is none (the command line has no window). A lägesbild's
+:class:`~kommunpolis.services.documents.ChartRequest` is drawn here, with the builder's
+own charts (``render_charts``), so rendering runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +54,7 @@ from kommunpolis.domain.vocabulary import FollowUpMark
 from kommunpolis.services.documents import (
     Block,
     BulletList,
+    ChartRequest,
     Document,
     Facts,
     Image,
@@ -52,6 +65,7 @@ from kommunpolis.services.documents import (
 )
 
 RESOLUTION = 300  # dots per inch of the PDF's layout; fonts are set in points
+CSS_DPI = 96  # what an HTML pixel is in Qt's rich text
 MARGIN_MM = (20.0, 18.0, 20.0, 22.0)  # left, top, right, bottom (the footer sits in it)
 FOOTER_GAP_MM = 9.0  # from the text's bottom to the footer's baseline area
 # Qt embeds TrueType fonts with their Unicode maps (so the text can be copied and
@@ -59,6 +73,9 @@ FOOTER_GAP_MM = 9.0  # from the text's bottom to the footer's baseline area
 FONT_FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans")
 BODY_PT = 10.0
 KEEP_WITH_NEXT_PT = 54.0  # room a heading needs below it on its page (about 3 lines)
+# The charts' size in pixels: narrower than the builder's, so that their labels stay
+# readable at the width of an A4 page's text.
+CHART_PIXELS = (1000, 440)
 
 INK = "#1c2430"
 MUTED = "#5b6675"
@@ -234,7 +251,17 @@ def _images(document: Document) -> list[QImage]:
                 image = QImage()
                 image.loadFromData(block.data)
                 images.append(image)
+            elif isinstance(block, ChartRequest):
+                images.append(_chart_image(block))
     return images
+
+
+def _chart_image(request: ChartRequest) -> QImage:
+    """Draw a lägesbild's charts (Qt Charts needs a QApplication and the GUI thread)."""
+    # Imported here: Qt Charts is only needed by the documents that have charts.
+    from kommunpolis.ui.pages.situation_builder import render_charts
+
+    return render_charts(request.summary, QSize(*CHART_PIXELS))
 
 
 def to_html(document: Document, text_width: float) -> str:
@@ -275,7 +302,7 @@ def to_html(document: Document, text_width: float) -> str:
         elif index:
             parts.append('<p style="font-size:4pt; margin-top:8px; margin-bottom:0;">&nbsp;</p>')
         for block in section.blocks:
-            if isinstance(block, Image):
+            if isinstance(block, Image | ChartRequest):
                 parts.append(_image_html(block, image_number, text_width))
                 image_number += 1
             else:
@@ -340,8 +367,10 @@ def _table_html(table: Table) -> str:
     )
 
 
-def _image_html(image: Image, number: int, text_width: float) -> str:
-    width = int(text_width * max(0.1, min(1.0, image.width_share)))
+def _image_html(image: Image | ChartRequest, number: int, text_width: float) -> str:
+    # An <img> width is in CSS pixels (1/96 inch), which the layout scales to the PDF
+    # writer's resolution; ``text_width`` is in the writer's device pixels.
+    width = int(text_width * max(0.1, min(1.0, image.width_share)) * CSS_DPI / RESOLUTION)
     caption = (
         f'<p style="font-size:8.5pt; color:{MUTED}; margin-top:3px;">{_e(image.caption)}</p>'
         if image.caption

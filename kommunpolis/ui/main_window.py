@@ -52,8 +52,19 @@ if TYPE_CHECKING:
     from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
     from kommunpolis.services.recovery import Draft
     from kommunpolis.storage.first_page import FirstPage
+    from kommunpolis.ui.document_export import DocumentExporter
+    from kommunpolis.ui.followup_quick import QuickFollowUpDialog
     from kommunpolis.ui.tasks import DatabaseWorker
 
+# The documents of the Dokument menu (DocumentKind values) and the kinds of record each
+# is made from; the record chosen in the list shown must be one of them.
+DOCUMENT_SOURCES: Mapping[str, tuple[str, ...]] = {
+    "lofte": ("promises",),
+    "atgardsplan": ("promises",),
+    "uppfoljning": ("promises", "agreements"),
+    "aterkoppling": ("dialogues",),
+    "lagesbild": ("situation-pictures",),
+}
 _GEOMETRY_KEY = "main_window/geometry"
 _SECTION_KEY = "main_window/section"
 # The invalid index that stands for the root (the default 'parent' of Qt's API).
@@ -214,6 +225,8 @@ class MainWindow(QMainWindow):
         self._context: UiContext | None = None
         self._pages: dict[str, QWidget] = {}
         self._undo: tuple[str, uuid.UUID] | None = None
+        self._exporter: DocumentExporter | None = None
+        self.follow_up_dialog: QuickFollowUpDialog | None = None
         self.setWindowTitle(self.tr("Kommunpolis"))
         self.setMinimumSize(640, 480)
         self.counts_model = RecordCountsModel(self)
@@ -262,24 +275,65 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
+        self.log_follow_up_action = QAction(self.tr("&Logga uppföljning…"), self)
+        self.log_follow_up_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.log_follow_up_action.setToolTip(
+            self.tr("Följ upp det valda medborgarlöftets åtgärder, en rad per åtgärd (Ctrl+L)")
+        )
+        self.log_follow_up_action.triggered.connect(self.log_follow_up)
+
+        document_names = {
+            "lofte": self.tr("&Medborgarlöfte (PDF)…"),
+            "atgardsplan": self.tr("&Åtgärdsplan (PDF)…"),
+            "uppfoljning": self.tr("&Uppföljningsrapport (PDF)…"),
+            "aterkoppling": self.tr("Åte&rkopplingsbrev (PDF)…"),
+            "lagesbild": self.tr("&Lägesbild (PDF)…"),
+        }
+        self.document_actions: dict[str, QAction] = {}
+        for kind, text in document_names.items():
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_document(k))
+            self.document_actions[kind] = action
+        self.csv_action = QAction(self.tr("&Exportera listan som CSV…"), self)
+        self.csv_action.triggered.connect(self.export_list_csv)
+
         self.section_actions: list[QAction] = []
         for number, section in enumerate(SECTIONS, start=1):
             action = QAction(section.label, self)
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _checked=False, key=section.key: self.show_section(key))
             self.section_actions.append(action)
-        for action in (self.new_action, self.new_dialogue_action, self.search_action):
+        for action in self._database_actions():
             action.setEnabled(False)
+
+    def _database_actions(self) -> list[QAction]:
+        """The actions that need the open database (off until :meth:`attach`)."""
+        return [
+            self.new_action,
+            self.new_dialogue_action,
+            self.search_action,
+            self.log_follow_up_action,
+            *self.document_actions.values(),
+            self.csv_action,
+        ]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.new_dialogue_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.log_follow_up_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Redigera"))
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.undo_delete_action)
+        self.document_menu = self.menuBar().addMenu(self.tr("&Dokument"))
+        for action in self.document_actions.values():
+            self.document_menu.addAction(action)
+        self.document_menu.addSeparator()
+        self.document_menu.addAction(self.csv_action)
+        self.document_menu.aboutToShow.connect(self.update_document_actions)
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         for action in self.section_actions:
             view_menu.addAction(action)
@@ -376,7 +430,7 @@ class MainWindow(QMainWindow):
         context.events.open_record_requested.connect(self.open_record)
         context.events.undo_offered.connect(self.offer_undo)
         self.sidebar.setEnabled(True)
-        for action in (self.new_action, self.new_dialogue_action, self.search_action):
+        for action in self._database_actions():
             action.setEnabled(True)
         for page in self._pages.values():
             if isinstance(page, RecordSection):
@@ -474,6 +528,105 @@ class MainWindow(QMainWindow):
         assert isinstance(page, RecordSection)
         page.restore_draft(draft)
 
+    # ---------------------------------------------------------------- documents
+
+    @property
+    def documents(self) -> DocumentExporter:
+        """The exporter behind the Dokument menu (its questions can be answered by a test)."""
+        if self._exporter is None:
+            assert self._context is not None, "documents need the open database"
+            from kommunpolis.ui.document_export import DocumentExporter
+
+            self._exporter = DocumentExporter(self._context, self)
+            self._exporter.document_written.connect(
+                lambda written: self.statusBar().showMessage(
+                    self.tr("Dokumentet sparades: {path}").format(path=written.path), 10_000
+                )
+            )
+            self._exporter.csv_written.connect(self._csv_written)
+        return self._exporter
+
+    def selected_record(self) -> tuple[str, uuid.UUID] | None:
+        """Return the kind and id of the record chosen in the section shown, if any.
+
+        In Lägesbildsbyggaren, the situation picture chosen there.
+        """
+        page = self._pages.get(self.current_section())
+        if not isinstance(page, RecordSection):
+            return None
+        extra = page.current_page()
+        if extra is not None:
+            picture = getattr(extra, "picture", None)
+            picture_id = getattr(picture, "id", None)
+            return ("situation-pictures", picture_id) if picture_id else None
+        return page.current_record()
+
+    def update_document_actions(self) -> None:
+        """Enable the documents that can be made from the record chosen now."""
+        chosen = self.selected_record() if self._context is not None else None
+        for kind, action in self.document_actions.items():
+            action.setEnabled(chosen is not None and chosen[0] in DOCUMENT_SOURCES[kind])
+        page = self._pages.get(self.current_section())
+        self.csv_action.setEnabled(isinstance(page, RecordSection) and page.current_page() is None)
+
+    def export_document(self, kind: str) -> None:
+        """Make a document (DocumentKind value) from the record chosen in the list shown."""
+        if self._context is None:
+            return
+        chosen = self.selected_record()
+        if chosen is None or chosen[0] not in DOCUMENT_SOURCES[kind]:
+            hints = {
+                "promises": self.tr("Välj först ett medborgarlöfte under Löften & åtgärder."),
+                "dialogues": self.tr("Välj först en dialog under Dialoger."),
+                "situation-pictures": self.tr("Välj först en lägesbild under Lägesbild & problem."),
+            }
+            self.statusBar().showMessage(hints[DOCUMENT_SOURCES[kind][0]], 10_000)
+            return
+        self.documents.export_document(kind, chosen[1])
+
+    def export_list_csv(self) -> None:
+        """Write the list shown, with its filters and sort, to a CSV file."""
+        page = self._pages.get(self.current_section())
+        if self._context is None or not isinstance(page, RecordSection):
+            self.statusBar().showMessage(self.tr("Visa först en lista med poster."), 10_000)
+            return
+        from kommunpolis.ui.labels import kind_label as plural_label
+
+        kind = page.current_kind
+        view = page.list_view(kind)
+        self.documents.export_csv(kind, view.model.query, plural_label(kind, plural=True))
+
+    def _csv_written(self, result: object) -> None:
+        rows = int(getattr(result, "rows", 0))
+        left_out = int(getattr(result, "left_out_secret", 0))
+        message = self.tr("Rader exporterade till {path}: %n.", "", rows).format(
+            path=getattr(result, "path", "")
+        )
+        if left_out:
+            message += " " + self.tr("Poster med sekretess som inte togs med: %n.", "", left_out)
+        self.statusBar().showMessage(message, 15_000)
+
+    def log_follow_up(self) -> QuickFollowUpDialog | None:
+        """Open the quick follow-up for the promise chosen in Löften & åtgärder."""
+        if self._context is None:
+            return None
+        chosen = self.selected_record()
+        if chosen is None or chosen[0] != "promises":
+            self.statusBar().showMessage(
+                self.tr("Välj först ett medborgarlöfte under Löften & åtgärder."), 10_000
+            )
+            return None
+        from kommunpolis.ui.followup_quick import QuickFollowUpDialog
+
+        dialog = QuickFollowUpDialog(self._context, chosen[1], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.follow_up_logged.connect(
+            lambda _logged: self.statusBar().showMessage(self.tr("Uppföljningen sparades."), 10_000)
+        )
+        self.follow_up_dialog = dialog
+        dialog.open()
+        return dialog
+
     def offer_undo(self, message: str, kind: str, record_id: uuid.UUID) -> None:
         """Offer Ångra for a deletion in the status bar."""
         self._undo = (kind, record_id)
@@ -532,7 +685,7 @@ class MainWindow(QMainWindow):
             return SettingsPage(context, self.counts_model, self.stack)
         from kommunpolis.ui.pages.exchange import ExchangePage
 
-        return ExchangePage(self.stack)
+        return ExchangePage(context, self.stack)
 
     # ---------------------------------------------------------------- states
 

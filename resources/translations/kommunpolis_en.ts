@@ -258,22 +258,91 @@
     </message>
 </context>
 <context>
+    <name>DocumentExporter</name>
+    <message>
+        <source>CSV-filer för Excel (*.csv)</source>
+        <translation>CSV files for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Det saknas delar i dokumentet</source>
+        <translation>Parts of the document are missing</translation>
+    </message>
+    <message>
+        <source>Dokumentet sparades som {path}.</source>
+        <translation>The document was saved as {path}.</translation>
+    </message>
+    <message>
+        <source>Dokumentet är sparat</source>
+        <translation>Document saved</translation>
+    </message>
+    <message>
+        <source>Exportera listan som CSV</source>
+        <translation>Export the list as CSV</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skapa ändå</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>Spara dokumentet som PDF</source>
+        <translation>Save the document as PDF</translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message numerus="yes">
+        <source>Antal luckor i ”{title}”: %n. De står överst i dokumentet.</source>
+        <translation>
+            <numerusform>Gaps in “{title}”: %n. It is listed at the top of the document.</numerusform>
+            <numerusform>Gaps in “{title}”: %n. They are listed at the top of the document.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… och %n till.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message>
         <source>Utbyte</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <source>Här exporterar du dina poster som en signerad och krypterad paketfil till regionkontoret, och importerar paket därifrån.
-
-I den här versionen finns export och kontroll av paket på kommandoraden: kommunpolis keys export/trust för att utbyta identiteter, kommunpolis export och kommunpolis verify. Import och guiden här kommer i nästa version.
-
-Säkerhetskopior av databasen finns under Inställningar.</source>
-        <translation>Here you export your records as a signed and encrypted bundle file to the regional office, and import bundles from there.
-
-In this version, exporting and checking bundles is on the command line: kommunpolis keys export/trust to exchange identities, kommunpolis export and kommunpolis verify. Import and the wizard here come in the next version.
-
-Backups of the database are under Settings.</translation>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Identiteter</source>
+        <translation>Identities</translation>
+    </message>
+    <message>
+        <source>Mottaget</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Samordning</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Konflikter ({n})</source>
+        <translation>Conflicts ({n})</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1601,84 @@ Backups of the database are under Settings.</translation>
         <source>Medborgardialoger, synpunkter, lägesbilder och medborgarlöften – på din egen dator, även utan nätverk.</source>
         <translation>Citizen dialogues, concerns, situation pictures and citizen promises – on your own computer, even without a network.</translation>
     </message>
+    <message numerus="yes">
+        <source>Poster med sekretess som inte togs med: %n.</source>
+        <translation>
+            <numerusform>Records marked secret left out: %n.</numerusform>
+            <numerusform>Records marked secret left out: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rader exporterade till {path}: %n.</source>
+        <translation>
+            <numerusform>Rows exported to {path}: %n.</numerusform>
+            <numerusform>Rows exported to {path}: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Dokument</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera listan som CSV…</source>
+        <translation>&amp;Export the list as CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Logga uppföljning…</source>
+        <translation>&amp;Log a follow-up…</translation>
+    </message>
+    <message>
+        <source>&amp;Lägesbild (PDF)…</source>
+        <translation>&amp;Situation picture (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Medborgarlöfte (PDF)…</source>
+        <translation>&amp;Citizen promise (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Uppföljningsrapport (PDF)…</source>
+        <translation>&amp;Follow-up report (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Åtgärdsplan (PDF)…</source>
+        <translation>&amp;Action plan (PDF)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Dokumentet sparades: {path}</source>
+        <translation>Document saved: {path}</translation>
+    </message>
+    <message>
+        <source>Följ upp det valda medborgarlöftets åtgärder, en rad per åtgärd (Ctrl+L)</source>
+        <translation>Follow up the chosen citizen promise's measures, one line per measure (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Uppföljningen sparades.</source>
+        <translation>The follow-up was saved.</translation>
+    </message>
+    <message>
+        <source>Visa först en lista med poster.</source>
+        <translation>Show a list of records first.</translation>
+    </message>
+    <message>
+        <source>Välj först en dialog under Dialoger.</source>
+        <translation>First choose a dialogue under Dialogues.</translation>
+    </message>
+    <message>
+        <source>Välj först en lägesbild under Lägesbild &amp; problem.</source>
+        <translation>First choose a situation picture under Situation &amp; problems.</translation>
+    </message>
+    <message>
+        <source>Välj först ett medborgarlöfte under Löften &amp; åtgärder.</source>
+        <translation>First choose a citizen promise under Promises &amp; measures.</translation>
+    </message>
+    <message>
+        <source>Åte&amp;rkopplingsbrev (PDF)…</source>
+        <translation>&amp;Feedback letter (PDF)…</translation>
+    </message>
 </context>
 <context>
     <name>MunicipalityListModel</name>
@@ -1586,6 +1733,26 @@ Backups of the database are under Settings.</translation>
         <source>Visar de %1 första av %2.</source>
         <translation>Showing the first %1 of %2.</translation>
     </message>
+    <message>
+        <source>Alla kommuner: var kedjan är bruten.</source>
+        <translation>Every municipality: where the chain is broken.</translation>
+    </message>
+    <message>
+        <source>Per kommun, flest brott i kedjan först</source>
+        <translation>Per municipality, most breaks in the chain first</translation>
+    </message>
+    <message>
+        <source>Visa kedjan</source>
+        <translation>Show the chain</translation>
+    </message>
+    <message>
+        <source>Visa kedjan för löftet eller dialogen (%1)</source>
+        <translation>Show the chain of the promise or dialogue (%1)</translation>
+    </message>
+    <message>
+        <source>Öppna posten</source>
+        <translation>Open the record</translation>
+    </message>
 </context>
 <context>
     <name>PerKommunModel</name>
@@ -1596,6 +1763,29 @@ Backups of the database are under Settings.</translation>
     <message>
         <source>Kommun</source>
         <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Brott i kedjan</source>
+        <translation>Breaks in the chain</translation>
+    </message>
+    <message>
+        <source>Synpunkter, problem, löften, åtgärder och dialoger där kedjan är bruten</source>
+        <translation>Concerns, problems, promises, measures and dialogues where the chain is broken</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Uppföljningsrapportens period</source>
+        <translation>Period of the follow-up report</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1827,138 @@ Backups of the database are under Settings.</translation>
     <message>
         <source>Gallringstid</source>
         <translation>Retention time</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFollowUpDialog</name>
+    <message numerus="yes">
+        <source>Inställda åtgärder visas inte (%n).</source>
+        <translation>
+            <numerusform>A cancelled measure is not shown (%n).</numerusform>
+            <numerusform>Cancelled measures are not shown (%n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Sammanfattning:</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <source>&amp;Spara uppföljning</source>
+        <translation>&amp;Save follow-up</translation>
+    </message>
+    <message>
+        <source>&amp;Typ av uppföljning:</source>
+        <translation>&amp;Kind of follow-up:</translation>
+    </message>
+    <message>
+        <source>Ansvarig: {who}</source>
+        <translation>Responsible: {who}</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kommentar för {title}</source>
+        <translation>Note for {title}</translation>
+    </message>
+    <message>
+        <source>Kort om läget – inga personuppgifter om medborgare</source>
+        <translation>Briefly how things stand – no personal data about citizens</translation>
+    </message>
+    <message>
+        <source>Logga uppföljning</source>
+        <translation>Log a follow-up</translation>
+    </message>
+    <message>
+        <source>Logga uppföljning – {title}</source>
+        <translation>Log a follow-up – {title}</translation>
+    </message>
+    <message>
+        <source>Läser in löftet …</source>
+        <translation>Loading the promise …</translation>
+    </message>
+    <message>
+        <source>Löftet har inga åtgärder att följa upp.</source>
+        <translation>The promise has no measures to follow up.</translation>
+    </message>
+    <message>
+        <source>Löftets framsteg</source>
+        <translation>The promise's progress</translation>
+    </message>
+    <message>
+        <source>Löftets framsteg nu: {now}
+Efter uppföljningen: {after}</source>
+        <translation>The promise's progress now: {now}
+After the follow-up: {after}</translation>
+    </message>
+    <message>
+        <source>Markering</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>Markering för {title}</source>
+        <translation>Mark for {title}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status för {title}</source>
+        <translation>Status of {title}</translation>
+    </message>
+    <message>
+        <source>Timmar</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Timmar för {title}</source>
+        <translation>Hours for {title}</translation>
+    </message>
+    <message>
+        <source>genomfört</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>inga åtgärder</source>
+        <translation>no measures</translation>
+    </message>
+    <message>
+        <source>ingen markering ännu</source>
+        <translation>no mark yet</translation>
+    </message>
+    <message>
+        <source>inställt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>inte påbörjat</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>{state}: {done} av {active} åtgärder genomförda</source>
+        <translation>{state}: {done} of {active} measures done</translation>
+    </message>
+    <message>
+        <source>{text}; samlad markering: {mark}</source>
+        <translation>{text}; overall mark: {mark}</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2046,14 @@ Backups of the database are under Settings.</translation>
         <source>%1 togs bort</source>
         <translation>%1 deleted</translation>
     </message>
+    <message>
+        <source>Visa hela kedjan och var den är bruten (%1)</source>
+        <translation>Show the whole chain and where it is broken (%1)</translation>
+    </message>
+    <message>
+        <source>Visa kedjan</source>
+        <translation>Show the chain</translation>
+    </message>
 </context>
 <context>
     <name>RecordListView</name>
@@ -1785,6 +2115,14 @@ Backups of the database are under Settings.</translation>
     <message>
         <source>Vad som visas</source>
         <translation>What is shown</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2377,14 @@ Backups of the database are under Settings.</translation>
     <message>
         <source>{path} godtas inte: {reason}. Inget har ändrats.</source>
         <translation>{path} is not accepted: {reason}. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>En bilaga kunde inte sparas</source>
+        <translation>An attachment could not be stored</translation>
+    </message>
+    <message>
+        <source>En bilaga i {path} kunde inte sparas: {detail}. Inget har importerats.</source>
+        <translation>An attachment in {path} could not be stored: {detail}. Nothing was imported.</translation>
     </message>
     <message>
         <source>Importen skulle radera mycket</source>
@@ -2455,6 +2801,1134 @@ Update Kommunpolis to open it. The file has not been changed.</translation>
     <message>
         <source>Problemet ”{title}” skapades med {count} synpunkter som underlag.</source>
         <translation>The problem “{title}” was created with {count} concerns as evidence.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Upptäckt</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>(utan titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Inga öppna konflikter. Allt som importerats har gått ihop.</source>
+        <translation>No open conflicts. Everything imported has merged.</translation>
+    </message>
+    <message>
+        <source>Öppna konflikter</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>Välj vilket värde som ska gälla</source>
+        <translation>Choose which value applies</translation>
+    </message>
+    <message>
+        <source>&amp;Nuvarande värde</source>
+        <translation>&amp;Current value</translation>
+    </message>
+    <message>
+        <source>&amp;Andra värdet</source>
+        <translation>&amp;Other value</translation>
+    </message>
+    <message>
+        <source>Nuvarande värde</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Andra värdet</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Behåll nuvarande</source>
+        <translation>Keep current</translation>
+    </message>
+    <message>
+        <source>Välj det andra</source>
+        <translation>Choose the other</translation>
+    </message>
+    <message>
+        <source>Öppna posten</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>{kind} ”{title}”: {field}</source>
+        <translation>{kind} “{title}”: {field}</translation>
+    </message>
+    <message>
+        <source>(utan titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>ändrat här</source>
+        <translation>changed here</translation>
+    </message>
+    <message>
+        <source>från det importerade paketet</source>
+        <translation>from the imported bundle</translation>
+    </message>
+    <message>
+        <source>Konflikten är löst</source>
+        <translation>The conflict is resolved</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <source>Innehåll</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Vad ska paketet innehålla?</source>
+        <translation>What should the bundle contain?</translation>
+    </message>
+    <message>
+        <source>Ändringar (rekommenderas)</source>
+        <translation>Changes (recommended)</translation>
+    </message>
+    <message>
+        <source>Allt som ändrats sedan förra exporten till mottagaren, även borttagningar. Första gången till en mottagare blir det allt.</source>
+        <translation>Everything changed since the last export to the recipient, deletions included. The first time to a recipient, that is everything.</translation>
+    </message>
+    <message>
+        <source>Allt (fullständig export)</source>
+        <translation>Everything (full export)</translation>
+    </message>
+    <message>
+        <source>Alla poster, även borttagna. Använd om mottagaren har tappat bort paket.</source>
+        <translation>Every record, deleted ones included. Use it if the recipient has lost bundles.</translation>
+    </message>
+    <message>
+        <source>Ta med källor som bara är för polisen</source>
+        <translation>Include police-only sources</translation>
+    </message>
+    <message>
+        <source>Varning: polisiära underrättelser och andra källor markerade ”endast polis” kommer med i paketet. Skicka det bara till polisens egna installationer.</source>
+        <translation>Warning: police intelligence and other sources marked “police only” will be in the bundle. Send it only to the police&apos;s own installations.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPanel</name>
+    <message>
+        <source>Paket som importerats hit, per avsändare.</source>
+        <translation>Bundles imported here, by sender.</translation>
+    </message>
+    <message>
+        <source>Per avsändare</source>
+        <translation>By sender</translation>
+    </message>
+    <message>
+        <source>Inga paket har importerats hit ännu.</source>
+        <translation>No bundles have been imported here yet.</translation>
+    </message>
+    <message>
+        <source>Per kommun och kommunpolis</source>
+        <translation>By municipality and community police officer</translation>
+    </message>
+    <message>
+        <source>Vad som kommit in från varje kommunpolis: senaste paketet, hur många poster, öppna konflikter, poster som väntar på sina kopplingar och paket som saknas.</source>
+        <translation>What has arrived from each community police officer: the latest bundle, how many records, open conflicts, records waiting for what they link to, and missing bundles.</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Kopplingar mellan poster</source>
+        <translation>Links between records</translation>
+    </message>
+    <message>
+        <source>Parter i överenskommelser</source>
+        <translation>Parties to agreements</translation>
+    </message>
+    <message>
+        <source>Åtgärder i uppföljningar</source>
+        <translation>Measures in follow-ups</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Exportera dina poster som en signerad och krypterad paketfil (.kpb) till regionkontoret eller en annan installation du litar på. Paketet kan bara öppnas av mottagarna; ett borttappat USB-minne avslöjar ingenting.</source>
+        <translation>Export your records as a signed and encrypted bundle file (.kpb) to the regional office or another installation you trust. Only the recipients can open the bundle; a lost USB stick reveals nothing.</translation>
+    </message>
+    <message>
+        <source>Exportera paket…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>Senaste exporterna</source>
+        <translation>Latest exports</translation>
+    </message>
+    <message>
+        <source>Inget har exporterats från den här installationen ännu.</source>
+        <translation>Nothing has been exported from this installation yet.</translation>
+    </message>
+    <message>
+        <source>Med lösenfras</source>
+        <translation>With a passphrase</translation>
+    </message>
+    <message numerus="yes">
+        <source>{who}: {when}, paket nummer {number} (%n paket totalt)</source>
+        <translation>
+            <numerusform>{who}: {when}, bundle number {number} (%n bundle in all)</numerusform>
+            <numerusform>{who}: {when}, bundle number {number} (%n bundles in all)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Exportera paket</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Tillbaka</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Klar</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Listan kunde inte läsas.</source>
+        <translation>The list could not be read.</translation>
+    </message>
+    <message>
+        <source>losenfras</source>
+        <translation>passphrase</translation>
+    </message>
+    <message>
+        <source>flera</source>
+        <translation>several</translation>
+    </message>
+    <message>
+        <source>med lösenfras</source>
+        <translation>with a passphrase</translation>
+    </message>
+    <message>
+        <source>till {names}</source>
+        <translation>to {names}</translation>
+    </message>
+    <message>
+        <source>allt</source>
+        <translation>everything</translation>
+    </message>
+    <message>
+        <source>ändringar sedan förra exporten</source>
+        <translation>the changes since the last export</translation>
+    </message>
+    <message>
+        <source>Paketet krypteras {to} och innehåller {what}.</source>
+        <translation>The bundle is encrypted {to} and contains {what}.</translation>
+    </message>
+    <message>
+        <source>Källor endast för polisen är MED.</source>
+        <translation>Police-only sources are INCLUDED.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Spara paketet på USB-minnet eller i en mapp du skickar det från.</source>
+        <translation>Save the bundle on the USB stick or in a folder you send it from.</translation>
+    </message>
+    <message>
+        <source>&amp;Spara som:</source>
+        <translation>&amp;Save as:</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Spara paketet</source>
+        <translation>Save the bundle</translation>
+    </message>
+    <message>
+        <source>Kommunpolis-paket (*.kpb)</source>
+        <translation>Kommunpolis bundles (*.kpb)</translation>
+    </message>
+</context>
+<context>
+    <name>IdentitiesPanel</name>
+    <message>
+        <source>Den här installationen</source>
+        <translation>This installation</translation>
+    </message>
+    <message>
+        <source>Fingeravtryck (läs upp det för mottagaren):</source>
+        <translation>Fingerprint (read it aloud to the recipient):</translation>
+    </message>
+    <message>
+        <source>Ditt fingeravtryck</source>
+        <translation>Your fingerprint</translation>
+    </message>
+    <message>
+        <source>Spara min identitetsfil…</source>
+        <translation>Save my identity file…</translation>
+    </message>
+    <message>
+        <source>Ge identitetsfilen till dem som ska ta emot dina paket eller skicka paket till dig. Jämför fingeravtrycket muntligt, till exempel i telefon.</source>
+        <translation>Give the identity file to those who will receive your bundles or send bundles to you. Compare the fingerprint by voice, for example on the phone.</translation>
+    </message>
+    <message>
+        <source>Betrodda installationer</source>
+        <translation>Trusted installations</translation>
+    </message>
+    <message>
+        <source>Lita på en identitetsfil…</source>
+        <translation>Trust an identity file…</translation>
+    </message>
+    <message>
+        <source>Återkalla…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Enhet: {device}</source>
+        <translation>Device: {device}</translation>
+    </message>
+    <message>
+        <source>Spara min identitetsfil</source>
+        <translation>Save my identity file</translation>
+    </message>
+    <message>
+        <source>Identitetsfiler (*.json)</source>
+        <translation>Identity files (*.json)</translation>
+    </message>
+    <message>
+        <source>Identitetsfilen är sparad</source>
+        <translation>The identity file is saved</translation>
+    </message>
+    <message>
+        <source>{path}
+Fingeravtryck: {fingerprint}</source>
+        <translation>{path}
+Fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Lita på en identitetsfil</source>
+        <translation>Trust an identity file</translation>
+    </message>
+    <message>
+        <source>Identitetsfiler (*.json);;Alla filer (*)</source>
+        <translation>Identity files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Fel identitetsfil</source>
+        <translation>Wrong identity file</translation>
+    </message>
+    <message>
+        <source>Filen har fingeravtrycket {found}, men paketet kommer från {expected}. Ingenting har ändrats.</source>
+        <translation>The file has the fingerprint {found}, but the bundle comes from {expected}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Lita på {name}?</source>
+        <translation>Trust {name}?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Fingeravtryck:&lt;br&gt;&lt;tt style=&apos;font-size:large&apos;&gt;{fp}&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Fingerprint:&lt;br&gt;&lt;tt style=&apos;font-size:large&apos;&gt;{fp}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Be {name} läsa upp sitt fingeravtryck (det står under Utbyte → Identiteter). Lita bara på filen om det är exakt samma.</source>
+        <translation>Ask {name} to read their fingerprint aloud (it is under Exchange → Identities). Trust the file only if it is exactly the same.</translation>
+    </message>
+    <message>
+        <source>Samma – lita på</source>
+        <translation>The same – trust</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{name} är betrodd</source>
+        <translation>{name} is trusted</translation>
+    </message>
+    <message>
+        <source>Fingeravtryck {fingerprint}</source>
+        <translation>Fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Återkalla {name}?</source>
+        <translation>Revoke {name}?</translation>
+    </message>
+    <message>
+        <source>Paket från {name} godtas inte längre, och du kan inte exportera till installationen. Posterna som redan kommit in finns kvar.</source>
+        <translation>Bundles from {name} are no longer accepted, and you cannot export to the installation. The records that already arrived stay.</translation>
+    </message>
+    <message>
+        <source>Återkalla</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>{name} är återkallad</source>
+        <translation>{name} is revoked</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Paket {n} från {name} saknas.</source>
+        <translation>Bundle {n} from {name} is missing.</translation>
+    </message>
+    <message>
+        <source>Välj en eller flera paketfiler (.kpb), eller dra dem hit. Först visas vad importen skulle göra; ingenting ändras förrän du trycker Importera.</source>
+        <translation>Choose one or more bundle files (.kpb), or drag them here. First you see what the import would do; nothing changes until you press Import.</translation>
+    </message>
+    <message>
+        <source>Välj paketfiler…</source>
+        <translation>Choose bundle files…</translation>
+    </message>
+    <message>
+        <source>Inga filer valda.</source>
+        <translation>No files chosen.</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenfras (bara för paket som krypterats med lösenfras):</source>
+        <translation>&amp;Passphrase (only for bundles encrypted with a passphrase):</translation>
+    </message>
+    <message>
+        <source>Avsändarens fingeravtryck</source>
+        <translation>The sender&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>Välj avsändarens identitetsfil…</source>
+        <translation>Choose the sender&apos;s identity file…</translation>
+    </message>
+    <message>
+        <source>Tillåt raderingarna och förhandsgranska igen</source>
+        <translation>Allow the deletions and preview again</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskning av importen</source>
+        <translation>Preview of the import</translation>
+    </message>
+    <message>
+        <source>Rensa</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Välj paketfiler</source>
+        <translation>Choose bundle files</translation>
+    </message>
+    <message>
+        <source>Kommunpolis-paket (*.kpb);;Alla filer (*)</source>
+        <translation>Kommunpolis bundles (*.kpb);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fil(er): {names}</source>
+        <translation>
+            <numerusform>%n file: {names}</numerusform>
+            <numerusform>%n files: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Posterna finns nu i databasen.</source>
+        <translation>The records are now in the database.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflikt(er) väntar på ett beslut under Konflikter.</source>
+        <translation>
+            <numerusform>%n conflict awaits a decision under Conflicts.</numerusform>
+            <numerusform>%n conflicts await a decision under Conflicts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importen är klar</source>
+        <translation>The import is done</translation>
+    </message>
+    <message>
+        <source>Redan importerat</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>Alla valda paket är redan importerade. Inget skulle ändras.</source>
+        <translation>All the chosen bundles are already imported. Nothing would change.</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Så här skulle importen bli. Inget har ändrats ännu.</source>
+        <translation>This is what the import would do. Nothing has changed yet.</translation>
+    </message>
+    <message>
+        <source>{name} är inte betrodd här. Be {name} läsa upp sitt fingeravtryck och jämför med det här. Stämmer det, välj {name}s identitetsfil för att lita på avsändaren; sedan förhandsgranskas paketet igen.</source>
+        <translation>{name} is not trusted here. Ask {name} to read their fingerprint aloud and compare it with this one. If it matches, choose {name}&apos;s identity file to trust the sender; the bundle is then previewed again.</translation>
+    </message>
+    <message>
+        <source>{file} skulle radera {deleting} av de {live} posterna här. Är det avsiktligt? Fråga avsändaren om du är osäker.</source>
+        <translation>{file} would delete {deleting} of the {live} records here. Is that intended? Ask the sender if you are unsure.</translation>
+    </message>
+    <message>
+        <source>Avsändarens identitetsfil</source>
+        <translation>The sender&apos;s identity file</translation>
+    </message>
+    <message>
+        <source>Identitetsfiler (*.json);;Alla filer (*)</source>
+        <translation>Identity files (*.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>{sender} – {file}</source>
+        <translation>{sender} – {file}</translation>
+    </message>
+    <message>
+        <source>Redan importerat {when}</source>
+        <translation>Already imported {when}</translation>
+    </message>
+    <message>
+        <source>Importerat</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Nytt paket</source>
+        <translation>New bundle</translation>
+    </message>
+    <message>
+        <source>Avsändare och fil</source>
+        <translation>Sender and file</translation>
+    </message>
+    <message>
+        <source>Paket nr</source>
+        <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nya</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ändrade</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Oförändrade</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Borttagna</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Väntar</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerWorkModel</name>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Registrerat av</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Dialoger</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Löften</source>
+        <translation>Promises</translation>
+    </message>
+    <message>
+        <source>Senast ändrat</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>{name} (du)</source>
+        <translation>{name} (you)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Paketet krypteras så att bara mottagarna kan öppna det.</source>
+        <translation>The bundle is encrypted so that only the recipients can open it.</translation>
+    </message>
+    <message>
+        <source>Till betrodda installationer</source>
+        <translation>To trusted installations</translation>
+    </message>
+    <message>
+        <source>Med en lösenfras (en kommunal samverkanspart utan nycklar)</source>
+        <translation>With a passphrase (a municipal partner without keys)</translation>
+    </message>
+    <message>
+        <source>Betrodda mottagare</source>
+        <translation>Trusted recipients</translation>
+    </message>
+    <message>
+        <source>Inga betrodda installationer ännu. Lita på mottagarens identitetsfil under Identiteter, eller välj en lösenfras.</source>
+        <translation>No trusted installations yet. Trust the recipient&apos;s identity file under Identities, or choose a passphrase.</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenfras:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Upprepa lösenfrasen:</source>
+        <translation>&amp;Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <source>aldrig exporterat till</source>
+        <translation>never exported to</translation>
+    </message>
+    <message>
+        <source>senast {when}, paket {number}</source>
+        <translation>last {when}, bundle {number}</translation>
+    </message>
+    <message>
+        <source>Minst {n} tecken. Lämna lösenfrasen på ett annat sätt än paketet, till exempel i telefon.</source>
+        <translation>At least {n} characters. Hand over the passphrase another way than the bundle, for example by phone.</translation>
+    </message>
+    <message>
+        <source>Lösenfraserna är inte lika.</source>
+        <translation>The passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Börja om</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>Paketet skrivs och läses sedan tillbaka för kontroll. Ta inte ut USB-minnet.</source>
+        <translation>The bundle is being written and then read back to check it. Do not remove the USB stick.</translation>
+    </message>
+    <message>
+        <source>Klart</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Paketet är skrivet och kontrollerat</source>
+        <translation>The bundle is written and checked</translation>
+    </message>
+    <message>
+        <source>Paketet lästes tillbaka och kontrollerades. Du kan tryggt ta ut USB-minnet.</source>
+        <translation>The bundle was read back and checked. It is safe to remove the USB stick.</translation>
+    </message>
+    <message>
+        <source>Fil: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Paket nummer {sequence} från den här installationen, {size} kB</source>
+        <translation>Bundle number {sequence} from this installation, {size} kB</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fullständig export: %n poster</source>
+        <translation>
+            <numerusform>Full export: %n record</numerusform>
+            <numerusform>Full export: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Första exporten till mottagaren: %n poster</source>
+        <translation>
+            <numerusform>First export to the recipient: %n record</numerusform>
+            <numerusform>First export to the recipient: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poster har ändrats sedan förra exporten</source>
+        <translation>
+            <numerusform>%n record has changed since the last export</numerusform>
+            <numerusform>%n records have changed since the last export</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inget har ändrats sedan förra exporten. Paketet bär bara sitt nummer, så att mottagaren ser att inget saknas.</source>
+        <translation>Nothing has changed since the last export. The bundle only carries its number, so that the recipient sees that nothing is missing.</translation>
+    </message>
+    <message>
+        <source>Källor som bara är för polisen är MED i paketet.</source>
+        <translation>Police-only sources are INCLUDED in the bundle.</translation>
+    </message>
+    <message>
+        <source>Inget paket skrevs, och inget har ändrats.</source>
+        <translation>No bundle was written, and nothing has changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SenderModel</name>
+    <message>
+        <source>Avsändare</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Senaste paket skapat</source>
+        <translation>Latest bundle created</translation>
+    </message>
+    <message>
+        <source>Importerat</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Väntar</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Saknade paket</source>
+        <translation>Missing bundles</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListModel</name>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fingeravtryck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Betrodd sedan</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Återkallad {when}</source>
+        <translation>Revoked {when}</translation>
+    </message>
+    <message>
+        <source>Betrodd</source>
+        <translation>Trusted</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionSections</name>
+    <message>
+        <source>Alla antagna löften har en hel kedja.</source>
+        <translation>Every adopted promise has a whole chain.</translation>
+    </message>
+    <message>
+        <source>Alla genomförda dialoger är återkopplade.</source>
+        <translation>Every dialogue held has been reported back on.</translation>
+    </message>
+    <message>
+        <source>Alla prioriterade problem har en åtgärd.</source>
+        <translation>Every prioritised problem has a measure.</translation>
+    </message>
+    <message>
+        <source>Alla protokoll är justerade.</source>
+        <translation>All minutes are approved.</translation>
+    </message>
+    <message>
+        <source>Alla synpunkter är kopplade till ett problem.</source>
+        <translation>Every concern is linked to a problem.</translation>
+    </message>
+    <message>
+        <source>Dialoger utan återkoppling</source>
+        <translation>Dialogues without feedback</translation>
+    </message>
+    <message>
+        <source>Inga åtgärder är försenade eller saknar uppföljning.</source>
+        <translation>No measure is overdue or lacks a follow-up.</translation>
+    </message>
+    <message>
+        <source>Inget ska följas upp de närmaste 14 dagarna.</source>
+        <translation>Nothing is due for follow-up in the next 14 days.</translation>
+    </message>
+    <message>
+        <source>Inom 14 d</source>
+        <translation>Within 14 d</translation>
+    </message>
+    <message>
+        <source>Löften</source>
+        <translation>Promises</translation>
+    </message>
+    <message>
+        <source>Löften med brutna kedjor</source>
+        <translation>Promises with broken chains</translation>
+    </message>
+    <message>
+        <source>Prioriterade problem utan åtgärd</source>
+        <translation>Prioritised problems without a measure</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Protokoll</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Protokoll ej justerade</source>
+        <translation>Minutes not approved</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Synpunkter utan problem</source>
+        <translation>Concerns without a problem</translation>
+    </message>
+    <message>
+        <source>Uppföljning inom 14 dagar</source>
+        <translation>Follow-up within 14 days</translation>
+    </message>
+    <message>
+        <source>Återkoppling</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Åtgärder</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Åtgärder försenade eller utan uppföljning</source>
+        <translation>Measures overdue or without follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>ChainBreaks</name>
+    <message>
+        <source>Aldrig uppföljd</source>
+        <translation>Never followed up</translation>
+    </message>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Inga synpunkter</source>
+        <translation>No concerns</translation>
+    </message>
+    <message>
+        <source>Ingen part har lovat något</source>
+        <translation>No party has promised anything</translation>
+    </message>
+    <message>
+        <source>Ingen synpunkt stöder problemet</source>
+        <translation>No concern supports the problem</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd</source>
+        <translation>No measure</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd för problemet</source>
+        <translation>No measure for the problem</translation>
+    </message>
+    <message>
+        <source>Inget fokusområde</source>
+        <translation>No focus area</translation>
+    </message>
+    <message>
+        <source>Inte kopplad till något problem</source>
+        <translation>Not linked to any problem</translation>
+    </message>
+    <message>
+        <source>Inte återkopplad</source>
+        <translation>Not reported back</translation>
+    </message>
+    <message>
+        <source>Svarar inte mot något fokusområde</source>
+        <translation>Answers no focus area</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <source>Kedjan</source>
+        <translation>The chain</translation>
+    </message>
+    <message>
+        <source>Kedjan – %1</source>
+        <translation>The chain – %1</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>Brott i kedjan</source>
+        <translation>Breaks in the chain</translation>
+    </message>
+    <message>
+        <source>I kedjan</source>
+        <translation>In the chain</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>TraceView</name>
+    <message>
+        <source>%1 av %2 uppföljda</source>
+        <translation>%1 of %2 followed up</translation>
+    </message>
+    <message>
+        <source>%1%2 (%3 st)</source>
+        <translation>%1%2 (%3 raised it)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%n brott</source>
+        <translation>%n break(s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n brott i kedjan – markerade nedan</source>
+        <translation>
+            <numerusform>%n break in the chain – marked below</numerusform>
+            <numerusform>%n breaks in the chain – marked below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deltagare</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åtgärder</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fokusområden och synpunkterna bakom dem</source>
+        <translation>Focus areas and the concerns behind them</translation>
+    </message>
+    <message>
+        <source>Framsteg</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Framsteg (härlett ur åtgärderna): &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Progress (derived from the measures): &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hel</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>Inga synpunkter antecknade</source>
+        <translation>No concerns recorded</translation>
+    </message>
+    <message>
+        <source>Inga ännu</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd tjänar löftet</source>
+        <translation>No measure serves the promise</translation>
+    </message>
+    <message>
+        <source>Kedjan</source>
+        <translation>The chain</translation>
+    </message>
+    <message>
+        <source>Kedjan för dialogen %1</source>
+        <translation>The chain of the dialogue %1</translation>
+    </message>
+    <message>
+        <source>Kedjan för medborgarlöftet %1</source>
+        <translation>The chain of the citizen promise %1</translation>
+    </message>
+    <message>
+        <source>Kedjan är hel</source>
+        <translation>The chain is whole</translation>
+    </message>
+    <message>
+        <source>Kedjans läge</source>
+        <translation>State of the chain</translation>
+    </message>
+    <message>
+        <source>Klicka eller tryck Enter för att öppna posten.</source>
+        <translation>Click or press Enter to open the record.</translation>
+    </message>
+    <message>
+        <source>Laddar…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Löfte</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <source>Löftet</source>
+        <translation>The promise</translation>
+    </message>
+    <message>
+        <source>Löftet har inget fokusområde</source>
+        <translation>The promise has no focus area</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Synpunkterna och vad som blev av dem</source>
+        <translation>The concerns and what became of them</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Uppföljningar</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>aldrig uppföljd</source>
+        <translation>never followed up</translation>
+    </message>
+    <message>
+        <source>genomfört</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>inga åtgärder</source>
+        <translation>no measures</translation>
+    </message>
+    <message>
+        <source>inställt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>inte påbörjat</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>leder till</source>
+        <translation>leads to</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>rapporterad till %1</source>
+        <translation>reported to %1</translation>
+    </message>
+    <message>
+        <source>senast uppföljd %1</source>
+        <translation>last followed up %1</translation>
+    </message>
+    <message>
+        <source>sämsta färg: %1</source>
+        <translation>worst colour: %1</translation>
+    </message>
+    <message>
+        <source>Återkopplad %1</source>
+        <translation>Reported back %1</translation>
+    </message>
+    <message>
+        <source>Återkoppling</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Återkoppling till deltagarna</source>
+        <translation>Feedback to the participants</translation>
+    </message>
+    <message>
+        <source>Återkoppling till dialogerna bakom löftet</source>
+        <translation>Feedback to the dialogues behind the promise</translation>
+    </message>
+    <message>
+        <source>Åtgärder</source>
+        <translation>Measures</translation>
     </message>
 </context>
 </TS>

@@ -391,8 +391,11 @@ def test_report_on_the_command_line(
         "report", "lofte", str(promise), "-o", str(tmp_path / "y.pdf"), "--from", "2025-01-01"
     )
     assert code == 1 and "period" in err
-    code, _, _ = run("report", "lagesbild", str(promise), "-o", str(tmp_path / "z.pdf"))
+    code, _, _ = run("report", "plan", str(promise), "-o", str(tmp_path / "z.pdf"))
     assert code == 2
+    # A promise's id is no situation picture's: a one-line error, no file.
+    code, _, err = run("report", "lagesbild", str(promise), "-o", str(tmp_path / "z.pdf"))
+    assert code == 1 and err.count("\n") == 1 and not (tmp_path / "z.pdf").exists()
     code, _, _ = run("report", "uppfoljning", str(promise), "-o", str(target), "--to", "31/12")
     assert code == 2
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()

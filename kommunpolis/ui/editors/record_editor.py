@@ -59,6 +59,7 @@ from kommunpolis.ui.editors.field_text import (
 from kommunpolis.ui.editors.inputs import Input, PickerInput, as_uuid, make_input
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import kind_label, label
+from kommunpolis.ui.trace_view import TRACE_KINDS, TraceDialog, show_trace, trace_shortcut
 
 CHOICE_LIMIT = 300
 ERROR_STYLE = "color: #b00020;"
@@ -231,6 +232,18 @@ class RecordEditor(QWidget):
         self.status_buttons = QHBoxLayout()
         actions.addLayout(self.status_buttons)
         actions.addStretch(1)
+        # Promises and dialogues: the chain they belong to, in a window of its own.
+        self.trace_button = QPushButton(self.tr("Visa kedjan"), self)
+        self.trace_button.setObjectName("show-trace")
+        self.trace_button.setShortcut(trace_shortcut())
+        self.trace_button.setToolTip(
+            self.tr("Visa hela kedjan och var den är bruten (%1)").replace(
+                "%1", trace_shortcut().toString()
+            )
+        )
+        self.trace_button.clicked.connect(self.show_trace)
+        self.trace_dialog: TraceDialog | None = None
+        actions.addWidget(self.trace_button)
         self.delete_button = QPushButton(self.tr("Ta bort"), self)
         self.delete_button.clicked.connect(self.delete_record)
         actions.addWidget(self.delete_button)
@@ -310,6 +323,13 @@ class RecordEditor(QWidget):
             return editing.load(kind, record_id)
 
         self._context.worker.submit(job, self._status_changed, self._action_failed)
+
+    def show_trace(self) -> None:
+        """Open the chain of the promise or dialogue shown (Visa kedjan)."""
+        record_id = self.record_id
+        if record_id is not None and self.kind in TRACE_KINDS:
+            self.saver.flush()
+            self.trace_dialog = show_trace(self._context, self.kind, record_id, self.window())
 
     def delete_record(self) -> None:
         """Tombstone the record and offer Ångra."""
@@ -609,6 +629,7 @@ class RecordEditor(QWidget):
     def _set_actions_visible(self, visible: bool) -> None:
         self.delete_button.setVisible(visible)
         self.status_label.setVisible(visible)
+        self.trace_button.setVisible(visible and self.kind in TRACE_KINDS)
 
     def _show_status(self, detail: RecordDetail | None) -> None:
         while self.status_buttons.count():
@@ -618,6 +639,8 @@ class RecordEditor(QWidget):
                 widget.deleteLater()
         spec = spec_of(self.kind)
         self.delete_button.setEnabled(detail is not None and not detail.deleted)
+        self.trace_button.setVisible(self.kind in TRACE_KINDS)
+        self.trace_button.setEnabled(detail is not None and not detail.deleted)
         if spec.status_type is None or detail is None or detail.status is None:
             self.status_label.setText("")
             return

@@ -1,15 +1,17 @@
 """Översikt: what needs the officer now, each item one click from its record.
 
-Six tiles (one per section of :mod:`kommunpolis.services.attention`) with their totals;
-the chosen tile's items below them as a list, and the counts per kommun beside it. The
-board loads on the database worker, and again shortly after any record is saved,
-deleted or restored.
+Seven tiles (one per section of :mod:`kommunpolis.services.attention`) with their totals;
+the chosen tile's items below them as a list, and the counts per kommun beside it,
+sorted by the breaks in the chain (a coordinator sees every kommun on the board, and may
+filter to any of them). A promise with a broken chain opens its trace (Visa kedjan);
+every other item opens its record, and the buttons under the list offer both. The board
+loads on the database worker, and again shortly after any record is saved, deleted or
+restored.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import IntEnum
 
@@ -26,6 +28,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -35,6 +38,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -51,6 +55,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -62,6 +67,7 @@ from PySide6.QtWidgets import (
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.errors import KnownError
 from kommunpolis.domain.statuses import MeasureStatus, ProblemStatus
+from kommunpolis.domain.vocabulary import Role
 from kommunpolis.services.attention import (
     SECTIONS,
     AttentionBoard,
@@ -75,6 +81,13 @@ from kommunpolis.services.read_models import MunicipalityView, ProfileView
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import kind_label, label
+from kommunpolis.ui.trace_view import (
+    TRACE_KINDS,
+    TraceDialog,
+    break_label,
+    show_trace,
+    trace_shortcut,
+)
 
 _NO_PARENT = QModelIndex()
 _CONTEXT = "AttentionSections"
@@ -84,42 +97,59 @@ _NUMBER_GAP = 4
 
 # Long names on the tiles, short ones as column titles of the table per kommun.
 _TILE_LABELS: Mapping[Section, str] = {
-    Section.UNLINKED_CONCERNS: str(QT_TRANSLATE_NOOP(_CONTEXT, "Synpunkter utan problem")),
+    Section.UNLINKED_CONCERNS: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Synpunkter utan problem")
+    ),
     Section.PROBLEMS_WITHOUT_MEASURE: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Prioriterade problem utan åtgärd")
+        QT_TRANSLATE_NOOP("AttentionSections", "Prioriterade problem utan åtgärd")
+    ),
+    Section.BROKEN_PROMISES: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Löften med brutna kedjor")
     ),
     Section.MEASURES_STALLED: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Åtgärder försenade eller utan uppföljning")
+        QT_TRANSLATE_NOOP("AttentionSections", "Åtgärder försenade eller utan uppföljning")
     ),
-    Section.DUE_SOON: str(QT_TRANSLATE_NOOP(_CONTEXT, "Uppföljning inom 14 dagar")),
-    Section.DIALOGUES_NOT_FED_BACK: str(QT_TRANSLATE_NOOP(_CONTEXT, "Dialoger utan återkoppling")),
-    Section.MINUTES_NOT_APPROVED: str(QT_TRANSLATE_NOOP(_CONTEXT, "Protokoll ej justerade")),
+    Section.DUE_SOON: str(QT_TRANSLATE_NOOP("AttentionSections", "Uppföljning inom 14 dagar")),
+    Section.DIALOGUES_NOT_FED_BACK: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Dialoger utan återkoppling")
+    ),
+    Section.MINUTES_NOT_APPROVED: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Protokoll ej justerade")
+    ),
 }
 _SHORT_LABELS: Mapping[Section, str] = {
-    Section.UNLINKED_CONCERNS: str(QT_TRANSLATE_NOOP(_CONTEXT, "Synpunkter")),
-    Section.PROBLEMS_WITHOUT_MEASURE: str(QT_TRANSLATE_NOOP(_CONTEXT, "Problem")),
-    Section.MEASURES_STALLED: str(QT_TRANSLATE_NOOP(_CONTEXT, "Åtgärder")),
-    Section.DUE_SOON: str(QT_TRANSLATE_NOOP(_CONTEXT, "Inom 14 d")),
-    Section.DIALOGUES_NOT_FED_BACK: str(QT_TRANSLATE_NOOP(_CONTEXT, "Återkoppling")),
-    Section.MINUTES_NOT_APPROVED: str(QT_TRANSLATE_NOOP(_CONTEXT, "Protokoll")),
+    Section.UNLINKED_CONCERNS: str(QT_TRANSLATE_NOOP("AttentionSections", "Synpunkter")),
+    Section.PROBLEMS_WITHOUT_MEASURE: str(QT_TRANSLATE_NOOP("AttentionSections", "Problem")),
+    Section.BROKEN_PROMISES: str(QT_TRANSLATE_NOOP("AttentionSections", "Löften")),
+    Section.MEASURES_STALLED: str(QT_TRANSLATE_NOOP("AttentionSections", "Åtgärder")),
+    Section.DUE_SOON: str(QT_TRANSLATE_NOOP("AttentionSections", "Inom 14 d")),
+    Section.DIALOGUES_NOT_FED_BACK: str(QT_TRANSLATE_NOOP("AttentionSections", "Återkoppling")),
+    Section.MINUTES_NOT_APPROVED: str(QT_TRANSLATE_NOOP("AttentionSections", "Protokoll")),
 }
 _EMPTY_TEXTS: Mapping[Section, str] = {
     Section.UNLINKED_CONCERNS: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Alla synpunkter är kopplade till ett problem.")
+        QT_TRANSLATE_NOOP("AttentionSections", "Alla synpunkter är kopplade till ett problem.")
     ),
     Section.PROBLEMS_WITHOUT_MEASURE: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Alla prioriterade problem har en åtgärd.")
+        QT_TRANSLATE_NOOP("AttentionSections", "Alla prioriterade problem har en åtgärd.")
+    ),
+    Section.BROKEN_PROMISES: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Alla antagna löften har en hel kedja.")
     ),
     Section.MEASURES_STALLED: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Inga åtgärder är försenade eller saknar uppföljning.")
+        QT_TRANSLATE_NOOP(
+            "AttentionSections", "Inga åtgärder är försenade eller saknar uppföljning."
+        )
     ),
     Section.DUE_SOON: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Inget ska följas upp de närmaste 14 dagarna.")
+        QT_TRANSLATE_NOOP("AttentionSections", "Inget ska följas upp de närmaste 14 dagarna.")
     ),
     Section.DIALOGUES_NOT_FED_BACK: str(
-        QT_TRANSLATE_NOOP(_CONTEXT, "Alla genomförda dialoger är återkopplade.")
+        QT_TRANSLATE_NOOP("AttentionSections", "Alla genomförda dialoger är återkopplade.")
     ),
-    Section.MINUTES_NOT_APPROVED: str(QT_TRANSLATE_NOOP(_CONTEXT, "Alla protokoll är justerade.")),
+    Section.MINUTES_NOT_APPROVED: str(
+        QT_TRANSLATE_NOOP("AttentionSections", "Alla protokoll är justerade.")
+    ),
 }
 
 
@@ -148,6 +178,8 @@ def describe_item(item: AttentionItem) -> str:
             return status
         text = translate("AttentionItemModel", "%1 · prioritet %2")
         return text.replace("%1", status).replace("%2", str(item.priority))
+    if item.reason is Reason.BROKEN_CHAIN:
+        return "⚠ " + " · ".join(break_label(kind) for kind in item.breaks)
     if item.reason is Reason.OVERDUE and days is not None:
         text = translate("AttentionItemModel", "Försenad %n dagar (slut %1)", None, -days)
         return text.replace("%1", day)
@@ -259,11 +291,17 @@ class AttentionItemModel(QAbstractTableModel):
 
 
 class PerKommunModel(QAbstractTableModel):
-    """The board's count in every section, one row per kommun."""
+    """The board's count in every section, one row per kommun, and its breaks in the chain.
+
+    Columns: the kommun, one per section (SECTIONS order), then the breaks in the chain
+    (:attr:`MunicipalityAttention.chain_breaks`).
+    """
 
     KOMMUN_COLUMN = 0
+    BREAKS_COLUMN = 1 + len(SECTIONS)
     CODE_ROLE = Qt.ItemDataRole.UserRole + 1
     COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -280,7 +318,7 @@ class PerKommunModel(QAbstractTableModel):
         old, self._rows = self._rows, new
         for row, (before, after) in enumerate(zip(old, new, strict=True)):
             if before != after:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(SECTIONS)))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.BREAKS_COLUMN))
 
     def code(self, row: int) -> str | None:
         """Return the kommun code of ``row`` (None: records without a kommun)."""
@@ -295,8 +333,8 @@ class PerKommunModel(QAbstractTableModel):
     def columnCount(
         self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
     ) -> int:  # Qt override
-        """Return the kommun column and one per section."""
-        return 0 if parent.isValid() else 1 + len(SECTIONS)
+        """Return the kommun column, one per section and the breaks in the chain."""
+        return 0 if parent.isValid() else 2 + len(SECTIONS)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -306,23 +344,48 @@ class PerKommunModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        count = self._count(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.KOMMUN_COLUMN:
+            if count is None:
                 return row.name if row.code is not None else self.tr("Utan kommun")
-            return QLocale().toString(row.counts[column - 1])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.KOMMUN_COLUMN:
+            return QLocale().toString(count)
+        if role == Qt.ItemDataRole.TextAlignmentRole and count is not None:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == self.BREAKS_COLUMN:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
         if role == self.CODE_ROLE:
             return row.code
-        if role == self.COUNT_ROLE and column != self.KOMMUN_COLUMN:
-            return row.counts[column - 1]
+        if role == self.COUNT_ROLE:
+            return count
+        if role == self.SORT_ROLE:
+            # "No kommun" after every name.
+            return count if count is not None else (row.name if row.code else "\uffff")
         return None
+
+    def _count(self, row: MunicipalityAttention, column: int) -> int | None:
+        if column == self.KOMMUN_COLUMN:
+            return None
+        if column == self.BREAKS_COLUMN:
+            return row.chain_breaks
+        return row.counts[column - 1]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:  # Qt override
         """Return the column titles; the long section names as tooltips."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(SECTIONS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= self.BREAKS_COLUMN:
+            return None
+        if section == self.BREAKS_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("Brott i kedjan")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr(
+                    "Synpunkter, problem, löften, åtgärder och dialoger där kedjan är bruten"
+                )
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if section == self.KOMMUN_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -512,6 +575,8 @@ class OverviewPage(QWidget):
         self._context = context
         self._service = service or context.services.attention
         self._names: dict[str, str] = {}
+        self._role: Role | None = None
+        self.trace_dialog: TraceDialog | None = None  # the last chain opened from here
         self._board: AttentionBoard | None = None
         self._generation = 0
         self._loading = 0
@@ -624,20 +689,45 @@ class OverviewPage(QWidget):
         self.item_view.clicked.connect(self._open_item)
         self.item_view.item_chosen.connect(self._open_item)
         items_layout.addWidget(self.item_view, 1)
+        footer = QHBoxLayout()
         self.more_label = QLabel("", items_box)
         self.more_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        items_layout.addWidget(self.more_label)
+        footer.addWidget(self.more_label, 1)
+        self.open_button = QPushButton(self.tr("Öppna posten"), items_box)
+        self.open_button.setObjectName("overview-open-record")
+        self.open_button.clicked.connect(lambda: self._open_current(trace=False))
+        footer.addWidget(self.open_button)
+        self.trace_button = QPushButton(self.tr("Visa kedjan"), items_box)
+        self.trace_button.setObjectName("overview-show-trace")
+        self.trace_button.setShortcut(trace_shortcut())
+        self.trace_button.setToolTip(
+            self.tr("Visa kedjan för löftet eller dialogen (%1)").replace(
+                "%1", trace_shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.trace_button.clicked.connect(lambda: self._open_current(trace=True))
+        footer.addWidget(self.trace_button)
+        items_layout.addLayout(footer)
+        self.item_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.item_model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
         kommun_box = QFrame(splitter)
         kommun_layout = QVBoxLayout(kommun_box)
         kommun_layout.setContentsMargins(0, 6, 0, 0)
         kommun_layout.setSpacing(6)
-        kommun_heading = QLabel(self.tr("Per kommun"), kommun_box)
-        kommun_heading.setFont(bold)
-        kommun_layout.addWidget(kommun_heading)
+        self.kommun_heading = QLabel(self.tr("Per kommun, flest brott i kedjan först"), kommun_box)
+        self.kommun_heading.setFont(bold)
+        kommun_layout.addWidget(self.kommun_heading)
         self.kommun_model = PerKommunModel(self)
+        self.kommun_proxy = QSortFilterProxyModel(self)
+        self.kommun_proxy.setSourceModel(self.kommun_model)
+        self.kommun_proxy.setSortRole(PerKommunModel.SORT_ROLE)
+        self.kommun_proxy.setSortLocaleAware(True)
         self.kommun_view = QTableView(kommun_box)
-        self.kommun_view.setModel(self.kommun_model)
+        self.kommun_view.setModel(self.kommun_proxy)
+        self.kommun_view.setSortingEnabled(True)
+        self.kommun_view.sortByColumn(PerKommunModel.BREAKS_COLUMN, Qt.SortOrder.DescendingOrder)
         self.kommun_view.setAccessibleName(self.tr("Per kommun"))
         self.kommun_view.verticalHeader().setVisible(False)
         self.kommun_view.verticalHeader().setDefaultSectionSize(row_height)
@@ -660,6 +750,7 @@ class OverviewPage(QWidget):
         splitter.addWidget(kommun_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
         return splitter
 
     # --- public -------------------------------------------------------------------------
@@ -678,6 +769,11 @@ class OverviewPage(QWidget):
     def loading(self) -> bool:
         """Whether a load is on its way."""
         return self._loading > 0
+
+    @property
+    def is_coordinator(self) -> bool:
+        """Whether the profile is a coordinator's (every kommun is offered in the filter)."""
+        return self._role is Role.COORDINATOR
 
     def select_section(self, section: Section) -> None:
         """List the items of ``section``."""
@@ -729,6 +825,12 @@ class OverviewPage(QWidget):
         self._set_loading(-1)
         profile, municipalities = loaded
         self._names = {m.code: m.name for m in municipalities}
+        self._role = profile.role if profile is not None else None
+        if self.is_coordinator:
+            # The coordinator's question is which kommuner have broken chains.
+            self.subtitle.setText(self.tr("Alla kommuner: var kedjan är bruten."))
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 1)
         codes = profile.municipality_codes if profile is not None else ()
         with_names = sorted(
             ((self._names.get(code, code), code) for code in codes),
@@ -755,7 +857,26 @@ class OverviewPage(QWidget):
         if generation != self._generation:
             return
         self.kommun_model.set_rows(rows)
+        if self.is_coordinator and self.kommun_combo.currentData() is None:
+            self._offer_kommuner(row.code for row in rows if row.code is not None)
         self.counts_loaded.emit(rows)
+
+    def _offer_kommuner(self, codes: Iterable[str]) -> None:
+        """Add kommuner to the filter, keeping it in Swedish order after "Alla kommuner"."""
+        present = {self.kommun_combo.itemData(i) for i in range(1, self.kommun_combo.count())}
+        new = {code for code in codes if code not in present}
+        if not new:
+            return
+        everything = sorted(
+            ((self._names.get(code, code), code) for code in present | new),
+            key=lambda pair: swedish_key(pair[0]),
+        )
+        self.kommun_combo.blockSignals(True)
+        while self.kommun_combo.count() > 1:
+            self.kommun_combo.removeItem(1)
+        for name, code in everything:
+            self.kommun_combo.addItem(name, code)
+        self.kommun_combo.blockSignals(False)
 
     def _failed(self, error: KnownError) -> None:
         self._set_loading(-1)
@@ -807,13 +928,33 @@ class OverviewPage(QWidget):
             self.more_label.setText("")
 
     def _open_item(self, index: QModelIndex) -> None:
+        """Open the chain of a promise listed for its broken chain, else the record."""
         if not index.isValid():
             return
-        kind = index.data(AttentionItemModel.KIND_ROLE)
-        record_id = index.data(AttentionItemModel.ID_ROLE)
-        assert isinstance(record_id, uuid.UUID)
-        self._context.events.open_record_requested.emit(str(kind), record_id)
+        item = index.data(AttentionItemModel.ITEM_ROLE)
+        assert isinstance(item, AttentionItem)
+        self._open(item, trace=item.reason is Reason.BROKEN_CHAIN)
+
+    def _open_current(self, *, trace: bool) -> None:
+        index = self.item_view.currentIndex()
+        if index.isValid():
+            item = index.data(AttentionItemModel.ITEM_ROLE)
+            assert isinstance(item, AttentionItem)
+            self._open(item, trace=trace)
+
+    def _open(self, item: AttentionItem, *, trace: bool) -> None:
+        if trace and item.kind in TRACE_KINDS:
+            self.trace_dialog = show_trace(self._context, item.kind, item.id, self)
+            return
+        self._context.events.open_record_requested.emit(item.kind, item.id)
+
+    def _update_buttons(self, *_args: object) -> None:
+        index = self.item_view.currentIndex()
+        item = index.data(AttentionItemModel.ITEM_ROLE) if index.isValid() else None
+        self.open_button.setEnabled(item is not None)
+        self.trace_button.setEnabled(isinstance(item, AttentionItem) and item.kind in TRACE_KINDS)
 
     def _kommun_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.select_municipality(self.kommun_model.code(index.row()))
+            source = self.kommun_proxy.mapToSource(index)
+            self.select_municipality(self.kommun_model.code(source.row()))

@@ -1,5 +1,9 @@
 """A section of record lists with an editor beside them (Dialoger, Möten, …).
 
+Its tab bar has a tab per record kind (the list and its editor) and then a tab per extra
+page the section names (``Section.pages``, e.g. Lägesbildsbyggaren), each page imported
+and built on its first visit. Ctrl+PgDown and Ctrl+PgUp step through the tabs.
+
 At start-up the section shown first may be built as a preview, before the database
 is open: its first list shows the first page (see ``RecordListView``), the other tabs
 and the editor wait. :meth:`RecordSection.attach` makes it whole, in place.
@@ -7,14 +11,17 @@ and the editor wait. :meth:`RecordSection.attach` makes it whole, in place.
 
 from __future__ import annotations
 
+import importlib
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.labels import kind_label
+from kommunpolis.ui.sections import CONTEXT as SECTIONS_CONTEXT
 from kommunpolis.ui.sections import Section
 
 if TYPE_CHECKING:
@@ -28,8 +35,18 @@ _SPLITTER_KEY = "sections/{key}/splitter"
 EDITOR_MIN_WIDTH = 420
 
 
+def build_page(target: str, context: UiContext, parent: QWidget) -> QWidget:
+    """Import ``"module:Class"`` and build the page with ``(context, parent)``."""
+    module_name, _, class_name = target.partition(":")
+    page_class = getattr(importlib.import_module(module_name), class_name)
+    page = page_class(context, parent)
+    if not isinstance(page, QWidget):
+        raise TypeError(f"{target} is not a QWidget")
+    return page
+
+
 class RecordSection(QWidget):
-    """Tabs for the section's kinds; each a lazy list on the left and an editor on the right."""
+    """Tabs for the section's kinds (a lazy list and an editor each) and its extra pages."""
 
     def __init__(
         self,
@@ -54,10 +71,17 @@ class RecordSection(QWidget):
         self.tabs.setAccessibleName(self.tr("Vad som visas"))
         for kind in section.kinds:
             self.tabs.addTab(kind_label(kind, plural=True))
-        self.tabs.setVisible(len(section.kinds) > 1)
+        for page_label, _target in section.pages:
+            self.tabs.addTab(QCoreApplication.translate(SECTIONS_CONTEXT, page_label))
+        self.tabs.setVisible(self.tabs.count() > 1)
         layout.addWidget(self.tabs)
+        self._tab_shortcut(self.tr("Ctrl+PgDown"), 1)
+        self._tab_shortcut(self.tr("Ctrl+PgUp"), -1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The lists and editors (one splitter), or one of the extra pages.
+        self.body = QStackedWidget(self)
+        layout.addWidget(self.body, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.body)
         self.lists = QStackedWidget(self.splitter)
         self.editors = QStackedWidget(self.splitter)
         self.splitter.addWidget(self.lists)
@@ -65,7 +89,7 @@ class RecordSection(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter, 1)
+        self.body.addWidget(self.splitter)
         self.editors.setMinimumWidth(EDITOR_MIN_WIDTH)
         settings = (
             context.settings if context is not None else preview.settings if preview else None
@@ -80,6 +104,8 @@ class RecordSection(QWidget):
 
         self._views: dict[str, RecordListView] = {}
         self._editor_widgets: dict[str, RecordEditor] = {}
+        self._pages: dict[int, QWidget] = {}
+        self._kind_index = 0  # the kind tab shown last (the kind while a page is shown)
         self.tabs.currentChanged.connect(self._show_tab)
         # The other tabs wait for the database (the tab bar is off until then).
         self.tabs.setEnabled(context is not None)
@@ -107,11 +133,40 @@ class RecordSection(QWidget):
 
     @property
     def current_kind(self) -> str:
-        """The kind whose list is shown."""
-        return self.section.kinds[max(self.tabs.currentIndex(), 0)]
+        """The kind whose list is shown (or was, when an extra page is shown)."""
+        return self.section.kinds[self._kind_index]
+
+    def current_record(self) -> tuple[str, uuid.UUID] | None:
+        """Return the kind and id of the record chosen in the list shown, if any."""
+        if self.current_page() is not None or self.current_kind not in self._views:
+            return None
+        record_id = self._views[self.current_kind].current_id()
+        return (self.current_kind, record_id) if record_id is not None else None
+
+    def current_page(self) -> QWidget | None:
+        """Return the extra page shown, or None when a list and its editor are."""
+        index = self.tabs.currentIndex() - len(self.section.kinds)
+        return self._pages.get(index) if index >= 0 else None
+
+    def page(self, index: int) -> QWidget:
+        """Return the extra page ``index`` (of ``Section.pages``), building it on first use."""
+        page = self._pages.get(index)
+        if page is None:
+            assert self._context is not None, "pages are built once attached"
+            page = build_page(self.section.pages[index][1], self._context, self.body)
+            self.body.addWidget(page)
+            self._pages[index] = page
+        return page
+
+    def show_page(self, index: int) -> QWidget:
+        """Show the extra page ``index`` (of ``Section.pages``) and return it."""
+        self.tabs.setCurrentIndex(len(self.section.kinds) + index)
+        return self.page(index)
 
     def new_record(self) -> None:
         """Start a new record of the shown kind in the editor, the cursor in its first field."""
+        if self.tabs.currentIndex() != self._kind_index:
+            self.tabs.setCurrentIndex(self._kind_index)
         editor = self._editor(self.current_kind)
         if self.current_kind == "dialogues":
             from kommunpolis.ui.editors.dialogue_editor import DialogueEditor
@@ -148,8 +203,25 @@ class RecordSection(QWidget):
 
     # ---------------------------------------------------------------- internals
 
+    def _tab_shortcut(self, keys: str, step: int) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self._step_tab(step))
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count > 1 and self.tabs.isEnabled():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
     def _show_tab(self, index: int) -> None:
-        kind = self.section.kinds[max(index, 0)]
+        index = max(index, 0)
+        if index >= len(self.section.kinds):
+            if self._context is not None:
+                self.body.setCurrentWidget(self.page(index - len(self.section.kinds)))
+            return
+        self._kind_index = index
+        kind = self.section.kinds[index]
+        self.body.setCurrentWidget(self.splitter)
         self.lists.setCurrentWidget(self._view(kind))
         if self._context is not None:
             self.editors.setCurrentWidget(self._editor(kind))

@@ -515,7 +515,7 @@ class SituationBuilderPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self._service = service or SituationService(uow=context.services.unit_of_work)
+        self._service = service or context.services.situation
         self.summary: SituationSummary | None = None
         self.picture: PictureView | None = None
         self.loading = False

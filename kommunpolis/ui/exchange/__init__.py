@@ -1,0 +1,1 @@
+"""The Utbyte section's panels: identities, export, import, conflicts, coordination."""
