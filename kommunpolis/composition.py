@@ -10,6 +10,7 @@ from sqlalchemy import func, select, union_all
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.attention import AttentionService
 from kommunpolis.services.chain import ChainService
+from kommunpolis.services.coordination import CoordinationService
 from kommunpolis.services.documents import DocumentService
 from kommunpolis.services.editing import EditingService
 from kommunpolis.services.exchange import ExchangeService
@@ -53,6 +54,7 @@ class Services:
     documents: DocumentService
     retention: RetentionService
     followups: FollowUpService
+    coordination: CoordinationService
 
     def close(self) -> None:
         """Release the database."""
@@ -90,6 +92,9 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
     identity = IdentityStore(paths.keys)
     chain = ChainService(uow=unit_of_work)
     situation = SituationService(uow=unit_of_work)
+    importing = ImportService(
+        uow=unit_of_work, identity=identity, clock=clock, attachments=maintenance.attachments
+    )
     return Services(
         paths=paths,
         database=database,
@@ -106,12 +111,11 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         exchange=ExchangeService(
             uow=unit_of_work, identity=identity, attachments=maintenance.attachments
         ),
-        importing=ImportService(
-            uow=unit_of_work, identity=identity, clock=clock, attachments=maintenance.attachments
-        ),
+        importing=importing,
         chain=chain,
         situation=situation,
         documents=DocumentService(uow=unit_of_work, chain=chain, situation=situation),
         retention=RetentionService(uow=unit_of_work),
         followups=FollowUpService(uow=unit_of_work, chain=chain),
+        coordination=CoordinationService(uow=unit_of_work, importing=importing),
     )

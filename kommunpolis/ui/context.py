@@ -31,6 +31,8 @@ class RecordEvents(QObject):
     open_record_requested = Signal(str, object)
     # Ask the status bar to offer Ångra (undo) for a deletion.
     undo_offered = Signal(str, str, object)  # (message, kind, id)
+    # Bundles were imported: records of any kind may have come, changed or gone.
+    records_imported = Signal()
 
     def announce_saved(self, kind: str, record_id: uuid.UUID) -> None:
         """Tell every page that a record was created or changed."""

@@ -230,7 +230,9 @@ def test_export_through_the_wizard_then_preview_and_import_on_the_other_side(
     assert importer.import_button.isEnabled()
     _shot(carl_page, "import_preview")
 
-    qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
+    # The other sections' lists are told to reload.
+    with qtbot.waitSignal(carl.context.events.records_imported, timeout=10_000):
+        qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
     _idle(qtbot, carl)
     assert importer.report is not None and importer.report.applied
     assert importer.banner.title.text() == "Importen är klar"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kommunpolis.domain.errors import KnownError
-from kommunpolis.services.coordination import ConflictView, CoordinationService
+from kommunpolis.services.coordination import ConflictView
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.editors.field_text import field_label
 from kommunpolis.ui.exchange.common import (
@@ -103,9 +103,7 @@ class ConflictsPanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._service = CoordinationService(
-            uow=context.services.unit_of_work, importing=context.services.importing
-        )
+        self._service = context.services.coordination
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.empty = QLabel(

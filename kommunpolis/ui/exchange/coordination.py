@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kommunpolis.services.coordination import CoordinationService, OfficerWork
+from kommunpolis.services.coordination import OfficerWork
 from kommunpolis.services.importing import SenderSummary, SequenceGap
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.exchange.common import (
@@ -159,9 +159,7 @@ class CoordinatorPanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._service = CoordinationService(
-            uow=context.services.unit_of_work, importing=context.services.importing
-        )
+        self._service = context.services.coordination
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.intro = QLabel(self.tr("Paket som importerats hit, per avsändare."), self)

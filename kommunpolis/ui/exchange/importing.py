@@ -460,6 +460,7 @@ class ImportPanel(QWidget):
                 )
             self.banner.show_success(self.tr("Importen är klar"), message)
             self.imported.emit(report)
+            self._context.events.records_imported.emit()
         elif not changes:
             self.banner.show_notice(
                 self.tr("Redan importerat"),

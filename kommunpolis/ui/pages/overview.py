@@ -598,6 +598,7 @@ class OverviewPage(QWidget):
         events = context.events
         for signal in (events.record_saved, events.record_deleted, events.record_restored):
             signal.connect(self._schedule_refresh)
+        events.records_imported.connect(self._schedule_refresh)
         self.select_section(Section.UNLINKED_CONCERNS)
         self._load_profile()
 

@@ -238,6 +238,7 @@ class RecordListView(QWidget):
         events.record_saved.connect(self._record_saved)
         events.record_deleted.connect(self._record_changed_membership)
         events.record_restored.connect(self._record_changed_membership)
+        events.records_imported.connect(self.model.refresh)
         listing, profiles, kind_name = self._listing, context.services.profiles, self._kind
 
         def options() -> tuple[FilterOptions, tuple[str, ...]]:
