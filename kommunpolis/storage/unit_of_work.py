@@ -17,15 +17,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from sqlalchemy import Table, UniqueConstraint, event, inspect, select, update
+from sqlalchemy import Table, UniqueConstraint, event, inspect, text
 from sqlalchemy.orm import Session
 
 from kommunpolis.domain.errors import ProfileMissing
 from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.failures import database_errors
-from kommunpolis.storage.tables import LocalCounter, Profile, Record
+from kommunpolis.storage.tables import LocalCounter, Record
 from kommunpolis.sync.merge import META_COLUMNS, dump_clocks, parse_clocks, stamp_edit
 
+_PROFILE = text("SELECT name, device_id FROM profile ORDER BY id LIMIT 1")
+_NEXT_VERSION = text("UPDATE local_counter SET value = value + 1 WHERE id = 1 RETURNING value")
 LINK_NAMESPACE = uuid.UUID("5f0e8a52-4b8e-4c39-9d0a-6b1f3c2d7e10")
 _VERSION_KEY = "kommunpolis.local_version"
 
@@ -103,17 +105,21 @@ class UnitOfWork:
         ]
         if not records and not changed:
             return
-        profile = session.scalars(select(Profile)).first()
+        # Core statements, not ORM ones: this runs on every save, and the ORM's
+        # statement machinery would cost more than the bookkeeping itself.
+        connection = session.connection()
+        profile = connection.execute(_PROFILE).first()
         if profile is None:
             raise ProfileMissing()
+        author, device_id = profile[0], uuid.UUID(bytes=profile[1])
         now = self._now()
         version = local_version(session)
-        device = str(profile.device_id)
+        device = str(device_id)
         for record in records:
             if getattr(record, "id", None) is None:
                 record.id = _link_id(record) or uuid7()
-            record.author = record.author or profile.name
-            record.origin_device = record.origin_device or profile.device_id
+            record.author = record.author or author
+            record.origin_device = record.origin_device or device_id
             record.created_at = record.created_at or now
         edited = {id(record) for record in changed}
         for record in [*records, *changed]:
@@ -128,7 +134,7 @@ class UnitOfWork:
                 record.field_clocks = dump_clocks(clocks)
             record.updated_at = now
             record.revision = revision
-            record.revision_device = profile.device_id
+            record.revision_device = device_id
             record.local_version = version
 
 
@@ -140,13 +146,7 @@ def local_version(session: Session) -> int:
     """
     version: int | None = session.info.get(_VERSION_KEY)
     if version is None:
-        statement = (
-            update(LocalCounter)
-            .where(LocalCounter.id == 1)
-            .values(value=LocalCounter.value + 1)
-            .returning(LocalCounter.value)
-        )
-        version = session.execute(statement).scalar_one_or_none()
+        version = session.connection().execute(_NEXT_VERSION).scalar_one_or_none()
         if version is None:  # A database made without the migrations (never in the app).
             session.add(LocalCounter(id=1, value=1))
             session.flush()
