@@ -3,14 +3,15 @@
 A scope is a set of kommuner, a lokalpolisområde (its kommuner through
 ``district_municipality``), a set of places, or everything; a period is a pair of dates
 (inclusive, in local time) matched against the dialogue's ``starts_at``. Every
-aggregate is computed in SQL with ``GROUP BY`` over live concerns in live dialogues
-(tombstones never count), and carries three numbers: the weight (the sum of
-``raised_count``: how many people raised it), the number of concerns, and the number of
-dialogues it was raised in.
+aggregate counts live concerns in live dialogues (tombstones never count) and carries
+three numbers: the weight (the sum of ``raised_count``: how many people raised it), the
+number of concerns, and the number of dialogues it was raised in.
 
-Dialogue-level aggregates (format, time series) are grouped in two steps: first per
-dialogue, in the order of the ``(starts_at, id)`` index so SQLite needs no sort, then
-over those few rows. The builder's writes (a situation picture for a scope and period,
+``summarize`` reads the concerns of the period and of the previous one once each, in the
+order of the ``(starts_at, id)`` index (no sort), and adds up every breakdown in one
+Python loop; SQL ``GROUP BY`` per breakdown sorted all the concerns each time and was
+several times slower (``SituationService._tally`` says why, docs/performance.md
+measures it). The builder's writes (a situation picture for a scope and period,
 a problem made from an aggregate row with its evidence links, ranks) go through the
 unit of work, which stamps every record and link row.
 """
@@ -18,6 +19,7 @@ unit of work, which stamps every record and link row.
 from __future__ import annotations
 
 import uuid
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -27,16 +29,8 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    String,
-    case,
-    distinct,
     func,
-    literal,
-    literal_column,
-    or_,
     select,
-    type_coerce,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -361,10 +355,6 @@ def _utc_start(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone(UTC)
 
 
-def _counts(row: Any) -> Counts:
-    return Counts(int(row.weight or 0), int(row.concerns or 0), int(row.dialogues or 0))
-
-
 class SituationService:
     """Aggregate concerns for a lägesbild and keep its problems and evidence."""
 
@@ -431,29 +421,21 @@ class SituationService:
         granularity = Granularity.WEEK if period.days <= WEEKLY_UP_TO_DAYS else Granularity.MONTH
         with self._uow() as uow:
             session = uow.session
-            where = self._scope_filter(session, scope)
-            now_from, now_to = _utc_start(period.start), _utc_start(period.end + timedelta(1))
-            before_from = _utc_start(previous.start)
-            themes = self._themes(session, where, before_from, now_from, now_to)
-            places = self._places(session, where, now_from, now_to)
-            theme_places = self._theme_places(session, where, now_from, now_to)
-            patterns = self._time_patterns(session, where, now_from, now_to)
-            formats, buckets, totals, totals_before = self._dialogue_level(
-                session, where, before_from, now_from, now_to, granularity
-            )
+            tally = self._tally(session, scope, period, previous, granularity)
+            themes, places, theme_places, patterns, formats = self._summary_rows(session, tally)
         return SituationSummary(
             scope=scope,
             period=period,
             previous=previous,
-            totals=totals,
-            totals_before=totals_before,
+            totals=tally.totals,
+            totals_before=tally.totals_before,
             by_theme=themes,
             by_place=places,
             by_theme_and_place=theme_places,
             by_time_pattern=patterns,
             by_format=formats,
             granularity=granularity,
-            series=_fill_series(buckets, period, granularity),
+            series=_fill_series(tally.buckets, period, granularity),
         )
 
     def concern_ids(
@@ -670,12 +652,23 @@ class SituationService:
 
     def _scope_filter(self, session: Session, scope: Scope) -> list[ColumnElement[bool]]:
         """Return the conditions on ``Dialogue``/``Concern`` rows that a scope means."""
+        codes, place_ids = self._scope_keys(session, scope)
+        if codes is not None:
+            return [Dialogue.municipality_code.in_(codes)]
+        if place_ids is not None:
+            return [Concern.place_id.in_(place_ids)]
+        return []
+
+    def _scope_keys(
+        self, session: Session, scope: Scope
+    ) -> tuple[tuple[str, ...] | None, tuple[uuid.UUID, ...] | None]:
+        """Return the kommuner or the places a scope means (both None: everywhere)."""
         if scope.kind is ScopeKind.EVERYWHERE:
-            return []
+            return None, None
         if scope.kind is ScopeKind.MUNICIPALITIES:
             if not scope.municipality_codes:
                 raise InvalidInput("scope", "choose at least one kommun")
-            return [Dialogue.municipality_code.in_(scope.municipality_codes)]
+            return scope.municipality_codes, None
         if scope.kind is ScopeKind.DISTRICT:
             assert scope.district_id is not None
             district = session.get(District, scope.district_id)
@@ -689,10 +682,10 @@ class SituationService:
                     )
                 )
             )
-            return [Dialogue.municipality_code.in_(codes)]
+            return codes, None
         if not scope.place_ids:
             raise InvalidInput("scope", "choose at least one place")
-        return [Concern.place_id.in_(scope.place_ids)]
+        return None, scope.place_ids
 
     @staticmethod
     def _joined(*columns: Any) -> Select[Any]:
@@ -703,236 +696,164 @@ class SituationService:
             .where(_live(Dialogue), _live(Concern))
         )
 
-    @staticmethod
-    def _aggregates() -> tuple[Any, ...]:
-        return (
-            func.sum(Concern.raised_count).label("weight"),
-            func.count().label("concerns"),
-            func.count(distinct(Concern.dialogue_id)).label("dialogues"),
-        )
-
-    def _themes(
+    def _tally(
         self,
         session: Session,
-        where: list[ColumnElement[bool]],
-        before_from: datetime,
-        now_from: datetime,
-        now_to: datetime,
-    ) -> tuple[ThemeRow, ...]:
-        now = (
-            self._joined(Concern.theme_id, *self._aggregates())
-            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
-            .group_by(Concern.theme_id)
-            .subquery()
-        )
-        # The previous period needs no distinct count: a cheaper pass of its own.
-        before = (
-            self._joined(
-                Concern.theme_id,
-                func.sum(Concern.raised_count).label("weight_before"),
-                func.count().label("concerns_before"),
-            )
-            .where(Dialogue.starts_at >= before_from, Dialogue.starts_at < now_from, *where)
-            .group_by(Concern.theme_id)
-            .subquery()
-        )
-        rows = session.execute(
-            select(
-                Theme.id.label("theme_id"),
-                Theme.name,
-                now.c.weight,
-                now.c.concerns,
-                now.c.dialogues,
-                before.c.weight_before,
-                before.c.concerns_before,
-            )
-            .outerjoin(now, now.c.theme_id == Theme.id)
-            .outerjoin(before, before.c.theme_id == Theme.id)
-            .where(or_(now.c.theme_id.is_not(None), before.c.theme_id.is_not(None)))
-        ).all()
-        themes = [
-            ThemeRow(
-                theme_id=row.theme_id,
-                name=row.name,
-                counts=_counts(row),
-                weight_before=int(row.weight_before or 0),
-                concerns_before=int(row.concerns_before or 0),
-            )
-            for row in rows
-        ]
-        return tuple(sorted(themes, key=lambda r: (-r.counts.weight, swedish_key(r.name))))
-
-    def _places(
-        self,
-        session: Session,
-        where: list[ColumnElement[bool]],
-        now_from: datetime,
-        now_to: datetime,
-    ) -> tuple[PlaceRow, ...]:
-        grouped = (
-            self._joined(Concern.place_id, *self._aggregates())
-            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
-            .group_by(Concern.place_id)
-            .subquery()
-        )
-        rows = session.execute(
-            select(grouped, Place.name, Place.municipality_code, Municipality.name.label("kn"))
-            .outerjoin(Place, Place.id == grouped.c.place_id)
-            .outerjoin(Municipality, Municipality.code == Place.municipality_code)
-        ).all()
-        places = [
-            PlaceRow(
-                row.place_id, row.name or "", row.municipality_code, row.kn or "", _counts(row)
-            )
-            for row in rows
-        ]
-        return tuple(
-            sorted(
-                places,
-                key=lambda r: (r.place_id is None, -r.counts.weight, swedish_key(r.name)),
-            )
-        )
-
-    def _theme_places(
-        self,
-        session: Session,
-        where: list[ColumnElement[bool]],
-        now_from: datetime,
-        now_to: datetime,
-    ) -> tuple[ThemePlaceRow, ...]:
-        grouped = (
-            self._joined(Concern.theme_id, Concern.place_id, *self._aggregates())
-            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
-            .group_by(Concern.theme_id, Concern.place_id)
-            .order_by(literal_column("weight").desc(), literal_column("concerns").desc())
-            .limit(THEME_PLACE_LIMIT)
-            .subquery()
-        )
-        rows = session.execute(
-            select(
-                grouped,
-                Theme.name.label("theme_name"),
-                Place.name.label("place_name"),
-                Place.municipality_code,
-                Municipality.name.label("kn"),
-            )
-            .join(Theme, Theme.id == grouped.c.theme_id)
-            .outerjoin(Place, Place.id == grouped.c.place_id)
-            .outerjoin(Municipality, Municipality.code == Place.municipality_code)
-        ).all()
-        found = [
-            ThemePlaceRow(
-                theme_id=row.theme_id,
-                theme_name=row.theme_name,
-                place_id=row.place_id,
-                place_name=row.place_name or "",
-                municipality_code=row.municipality_code,
-                municipality_name=row.kn or "",
-                counts=_counts(row),
-            )
-            for row in rows
-        ]
-        return tuple(
-            sorted(
-                found,
-                key=lambda r: (
-                    -r.counts.weight,
-                    -r.counts.concerns,
-                    swedish_key(r.theme_name),
-                    swedish_key(r.place_name),
-                ),
-            )
-        )
-
-    def _time_patterns(
-        self,
-        session: Session,
-        where: list[ColumnElement[bool]],
-        now_from: datetime,
-        now_to: datetime,
-    ) -> tuple[TimePatternRow, ...]:
-        rows = session.execute(
-            self._joined(Concern.time_pattern, *self._aggregates())
-            .where(Dialogue.starts_at >= now_from, Dialogue.starts_at < now_to, *where)
-            .group_by(Concern.time_pattern)
-        ).all()
-        patterns = [TimePatternRow(TimePattern(row.time_pattern), _counts(row)) for row in rows]
-        order = list(TimePattern)
-        return tuple(
-            sorted(patterns, key=lambda r: (-r.counts.weight, order.index(r.time_pattern)))
-        )
-
-    def _dialogue_level(
-        self,
-        session: Session,
-        where: list[ColumnElement[bool]],
-        before_from: datetime,
-        now_from: datetime,
-        now_to: datetime,
+        scope: Scope,
+        period: Period,
+        previous: Period,
         granularity: Granularity,
-    ) -> tuple[tuple[FormatRow, ...], dict[date, Counts], Counts, Counts]:
-        """Return the formats, the series' buckets and the totals now and before.
+    ) -> _Tally:
+        """Read the scope's concerns of both periods once and add them up in Python.
 
-        One statement: a row per dialogue with concerns in scope (its format, bucket and
-        sums), grouped by ``(starts_at, id)`` -- the order of ix_dialogue_live_starts_at,
-        so SQLite walks that index and needs no sort of the concerns -- then grouped by
-        format and by bucket over those few rows.
+        Every breakdown as a SQL ``GROUP BY`` made SQLite sort all the concerns of the
+        scope once per breakdown (about 0.2 s per 250 000 concerns each); here each
+        period is one statement that walks ``ix_dialogue_live_starts_at`` and
+        ``ix_concern_live_dialogue_id`` with no sort, rows come straight from the DB-API
+        cursor (ids as raw 16-byte blobs, no per-row type conversion) and a loop per
+        period fills every breakdown. Rows arrive grouped by dialogue (``ORDER BY`` the index's
+        ``(starts_at, id)``), which is what lets the loop count distinct dialogues by
+        comparing with the previous row. The scope's terms carry a unary ``+`` so the
+        planner keeps to the ``starts_at`` index instead of sorting. See the
+        "Lägesbild" section of docs/performance.md for the measurements.
         """
-        local = func.datetime(Dialogue.starts_at, "localtime")
-        if granularity is Granularity.WEEK:
-            bucket = func.date(local, "-6 days", "weekday 1")
-        else:
-            bucket = func.strftime("%Y-%m-01", local)
-        per_dialogue = (
-            self._joined(
-                Dialogue.starts_at,
-                Dialogue.id,
-                Dialogue.format,
-                case((Dialogue.starts_at >= now_from, bucket), else_="").label("bucket"),
-                func.sum(Concern.raised_count).label("weight"),
-                func.count().label("concerns"),
+        scope_sql, scope_params = self._scope_sql(session, scope)
+        to_text = _stored_time(session)
+        now_from = to_text(_utc_start(period.start))
+        now_to = to_text(_utc_start(period.end + timedelta(1)))
+        before_from = to_text(_utc_start(previous.start))
+        tally = _Tally(_bucket_starts(period, granularity, to_text))
+        driver = session.connection().connection.driver_connection
+        assert driver is not None
+        tally.add_before(
+            driver.execute(
+                _CONCERNS_SQL.format(
+                    columns="d.rowid, c.theme_id, c.raised_count", scope=scope_sql
+                ),
+                (before_from, now_from, *scope_params),
             )
-            .where(Dialogue.starts_at >= before_from, Dialogue.starts_at < now_to, *where)
-            .group_by(Dialogue.starts_at, Dialogue.id)
-            .cte("per_dialogue")
         )
-        sums = (
-            func.sum(per_dialogue.c.weight).label("weight"),
-            func.sum(per_dialogue.c.concerns).label("concerns"),
-            func.count().label("dialogues"),
-        )
-        by_format = (
-            select(
-                literal("format").label("what"),
-                type_coerce(per_dialogue.c.format, String).label("key"),
-                *sums,
+        tally.add_now(
+            driver.execute(
+                _CONCERNS_SQL.format(
+                    columns=(
+                        "d.rowid, d.starts_at, d.format, "
+                        "c.theme_id, c.place_id, c.time_pattern, c.raised_count"
+                    ),
+                    scope=scope_sql,
+                ),
+                (now_from, now_to, *scope_params),
             )
-            .where(per_dialogue.c.bucket != "")
-            .group_by(per_dialogue.c.format)
         )
-        by_bucket = select(
-            literal("bucket").label("what"), per_dialogue.c.bucket.label("key"), *sums
-        ).group_by(per_dialogue.c.bucket)
-        rows = session.execute(union_all(by_format, by_bucket)).all()
-        formats: list[FormatRow] = []
-        buckets: dict[date, Counts] = {}
-        now, before = Counts(0, 0, 0), Counts(0, 0, 0)
-        for row in rows:
-            counts = _counts(row)
-            if row.what == "format":
-                formats.append(FormatRow(DialogueFormat(row.key), counts))
-            elif row.key == "":
-                before = counts
-            else:
-                buckets[date.fromisoformat(row.key)] = counts
-                now = Counts(
-                    now.weight + counts.weight,
-                    now.concerns + counts.concerns,
-                    now.dialogues + counts.dialogues,
+        return tally
+
+    def _scope_sql(self, session: Session, scope: Scope) -> tuple[str, tuple[Any, ...]]:
+        """Return the scope as a condition for ``_CONCERNS_SQL`` and its parameters."""
+        codes, place_ids = self._scope_keys(session, scope)
+        if codes is not None:
+            return f" AND +d.municipality_code IN ({', '.join('?' * len(codes))})", codes
+        if place_ids is not None:
+            marks = ", ".join("?" * len(place_ids))
+            return f" AND +c.place_id IN ({marks})", tuple(p.bytes for p in place_ids)
+        return "", ()
+
+    def _summary_rows(
+        self, session: Session, tally: _Tally
+    ) -> tuple[
+        tuple[ThemeRow, ...],
+        tuple[PlaceRow, ...],
+        tuple[ThemePlaceRow, ...],
+        tuple[TimePatternRow, ...],
+        tuple[FormatRow, ...],
+    ]:
+        """Name the tally's keys (the few distinct themes and places) and order the rows."""
+        theme_names = {
+            row.id.bytes: row.name
+            for row in session.execute(
+                select(Theme.id, Theme.name).where(
+                    Theme.id.in_(
+                        [uuid.UUID(bytes=key) for key in tally.themes.keys() | tally.before]
+                    )
                 )
-        order = list(DialogueFormat)
-        formats.sort(key=lambda r: (-r.counts.weight, order.index(r.dialogue_format)))
-        return tuple(formats), buckets, now, before
+            )
+        }
+        place_ids = [uuid.UUID(bytes=key) for key in tally.places if key is not None]
+        place_names: dict[bytes | None, tuple[str, str | None, str]] = {None: ("", None, "")}
+        for start in range(0, len(place_ids), 500):
+            for row in session.execute(
+                select(Place.id, Place.name, Place.municipality_code, Municipality.name)
+                .outerjoin(Municipality, Municipality.code == Place.municipality_code)
+                .where(Place.id.in_(place_ids[start : start + 500]))
+            ):
+                place_names[row[0].bytes] = (row[1], row[2], row[3] or "")
+
+        empty = Counts(0, 0, 0)
+        themes = sorted(
+            (
+                ThemeRow(
+                    theme_id=uuid.UUID(bytes=key),
+                    name=theme_names[key],
+                    counts=tally.themes.get(key, empty),
+                    weight_before=tally.before.get(key, empty).weight,
+                    concerns_before=tally.before.get(key, empty).concerns,
+                )
+                for key in tally.themes.keys() | tally.before
+            ),
+            key=lambda r: (-r.counts.weight, swedish_key(r.name)),
+        )
+        places = sorted(
+            (
+                PlaceRow(
+                    None if key is None else uuid.UUID(bytes=key),
+                    place_names[key][0],
+                    place_names[key][1],
+                    place_names[key][2],
+                    counts,
+                )
+                for key, counts in tally.places.items()
+            ),
+            # Equal names (places in different kommuner) in id order, as SQL grouped them.
+            key=lambda r: (
+                r.place_id is None,
+                -r.counts.weight,
+                swedish_key(r.name),
+                r.place_id.bytes if r.place_id else b"",
+            ),
+        )
+        # The heaviest first; ties broken by name and id, so the cut at the limit is stable.
+        theme_places = sorted(
+            (
+                ThemePlaceRow(
+                    theme_id=uuid.UUID(bytes=theme),
+                    theme_name=theme_names[theme],
+                    place_id=None if place is None else uuid.UUID(bytes=place),
+                    place_name=place_names[place][0],
+                    municipality_code=place_names[place][1],
+                    municipality_name=place_names[place][2],
+                    counts=counts,
+                )
+                for (theme, place), counts in tally.theme_places.items()
+            ),
+            key=lambda r: (
+                -r.counts.weight,
+                -r.counts.concerns,
+                swedish_key(r.theme_name),
+                swedish_key(r.place_name),
+                r.theme_id.bytes,
+                r.place_id.bytes if r.place_id else b"",
+            ),
+        )[:THEME_PLACE_LIMIT]
+        pattern_order = list(TimePattern)
+        patterns = sorted(
+            (TimePatternRow(TimePattern(key), counts) for key, counts in tally.patterns.items()),
+            key=lambda r: (-r.counts.weight, pattern_order.index(r.time_pattern)),
+        )
+        format_order = list(DialogueFormat)
+        formats = sorted(
+            (FormatRow(DialogueFormat(key), counts) for key, counts in tally.formats.items()),
+            key=lambda r: (-r.counts.weight, format_order.index(r.dialogue_format)),
+        )
+        return tuple(themes), tuple(places), tuple(theme_places), tuple(patterns), tuple(formats)
 
     def _concern_ids(
         self, session: Session, scope: Scope, period: Period, concern_filter: ConcernFilter
@@ -1138,6 +1059,159 @@ def scope_of_picture(picture: PictureView) -> Scope | None:
     if picture.scope is SituationScope.MUNICIPALITY and picture.municipality_code:
         return Scope.municipalities([picture.municipality_code])
     return None
+
+
+# The live concerns of live dialogues that started in [?, ?), grouped by dialogue in the
+# order of ix_dialogue_live_starts_at (no sort); ``{scope}`` adds the scope's condition.
+_CONCERNS_SQL = (
+    "SELECT {columns} FROM dialogue AS d"
+    " JOIN concern AS c ON c.dialogue_id = d.id AND c.deleted_at IS NULL"
+    " WHERE d.deleted_at IS NULL AND d.starts_at >= ? AND d.starts_at < ?{scope}"
+    " ORDER BY d.starts_at, d.id"
+)
+
+
+class _Tally:
+    """Weight, concerns and distinct dialogues per key, added up from the concern rows.
+
+    An accumulator is ``[weight, concerns, dialogues, the last dialogue counted]``; rows
+    come grouped by dialogue, so a key's dialogue is new exactly when it differs from
+    the last one counted for that key.
+    """
+
+    def __init__(self, bucket_starts: Sequence[tuple[str, date]]) -> None:
+        self._bounds = [text for text, _ in bucket_starts]
+        self._days = [day for _, day in bucket_starts]
+        self.themes: dict[bytes, Counts] = {}
+        self.places: dict[bytes | None, Counts] = {}
+        self.theme_places: dict[tuple[bytes, bytes | None], Counts] = {}
+        self.patterns: dict[str, Counts] = {}
+        self.formats: dict[str, Counts] = {}
+        self.buckets: dict[date, Counts] = {}
+        self.before: dict[bytes, Counts] = {}
+        self.totals = Counts(0, 0, 0)
+        self.totals_before = Counts(0, 0, 0)
+
+    def add_before(self, rows: Iterable[tuple[int, bytes, int]]) -> None:
+        """Add the previous period's rows: ``(dialogue rowid, theme, raised_count)``."""
+        themes: dict[bytes, list[int]] = {}
+        dialogues, last = 0, None
+        for dialogue, theme, raised in rows:
+            if dialogue != last:
+                last = dialogue
+                dialogues += 1
+            sums = themes.get(theme)
+            if sums is None:
+                sums = themes[theme] = [0, 0]
+            sums[0] += raised
+            sums[1] += 1
+        self.before = {
+            key: Counts(weight, concerns, 0) for key, (weight, concerns) in themes.items()
+        }
+        self.totals_before = Counts(
+            sum(c.weight for c in self.before.values()),
+            sum(c.concerns for c in self.before.values()),
+            dialogues,
+        )
+
+    def add_now(self, rows: Iterable[tuple[int, str, str, bytes, bytes | None, str, int]]) -> None:
+        """Add the period's rows: dialogue rowid, its starts_at and format, theme, place,
+        time pattern and raised_count.
+
+        The four concern-level breakdowns are written out rather than looped over: the
+        loop runs once per concern, and this form is a fifth faster.
+        """
+        themes: dict[bytes, list[Any]] = {}
+        places: dict[bytes | None, list[Any]] = {}
+        theme_places: dict[tuple[bytes, bytes | None], list[Any]] = {}
+        patterns: dict[str, list[Any]] = {}
+        formats: dict[str, list[Any]] = {}
+        buckets: dict[date, list[Any]] = {}
+        bounds, days = self._bounds, self._days
+        last: int | None = None
+        by_format: list[Any] = []
+        by_bucket: list[Any] = []
+        for dialogue, starts_at, dialogue_format, theme, place, pattern, raised in rows:
+            if dialogue != last:
+                last = dialogue
+                day = days[bisect_right(bounds, starts_at) - 1]
+                by_format = formats.setdefault(dialogue_format, [0, 0, 0, None])
+                by_bucket = buckets.setdefault(day, [0, 0, 0, None])
+                by_format[2] += 1
+                by_bucket[2] += 1
+            by_format[0] += raised
+            by_format[1] += 1
+            by_bucket[0] += raised
+            by_bucket[1] += 1
+            sums = themes.get(theme)
+            if sums is None:
+                sums = themes[theme] = [0, 0, 0, None]
+            sums[0] += raised
+            sums[1] += 1
+            if sums[3] != dialogue:
+                sums[3] = dialogue
+                sums[2] += 1
+            sums = places.get(place)
+            if sums is None:
+                sums = places[place] = [0, 0, 0, None]
+            sums[0] += raised
+            sums[1] += 1
+            if sums[3] != dialogue:
+                sums[3] = dialogue
+                sums[2] += 1
+            pair = (theme, place)
+            sums = theme_places.get(pair)
+            if sums is None:
+                sums = theme_places[pair] = [0, 0, 0, None]
+            sums[0] += raised
+            sums[1] += 1
+            if sums[3] != dialogue:
+                sums[3] = dialogue
+                sums[2] += 1
+            sums = patterns.get(pattern)
+            if sums is None:
+                sums = patterns[pattern] = [0, 0, 0, None]
+            sums[0] += raised
+            sums[1] += 1
+            if sums[3] != dialogue:
+                sums[3] = dialogue
+                sums[2] += 1
+        self.themes = _finish(themes)
+        self.places = _finish(places)
+        self.theme_places = _finish(theme_places)
+        self.patterns = _finish(patterns)
+        self.formats = _finish(formats)
+        self.buckets = _finish(buckets)
+        self.totals = Counts(
+            sum(c.weight for c in self.buckets.values()),
+            sum(c.concerns for c in self.buckets.values()),
+            sum(c.dialogues for c in self.buckets.values()),
+        )
+
+
+def _finish(table: dict[Any, list[Any]]) -> dict[Any, Counts]:
+    return {key: Counts(sums[0], sums[1], sums[2]) for key, sums in table.items()}
+
+
+def _stored_time(session: Session) -> Callable[[datetime], str]:
+    """Return how ``starts_at`` stores a moment, to compare with it in plain SQL."""
+    process = Dialogue.starts_at.type.bind_processor(session.get_bind().dialect)
+    assert process is not None
+
+    def to_text(moment: datetime) -> str:
+        return str(process(moment))
+
+    return to_text
+
+
+def _bucket_starts(
+    period: Period, granularity: Granularity, to_text: Callable[[datetime], str]
+) -> list[tuple[str, date]]:
+    """Return each bucket's first local day with the stored UTC moment it begins."""
+    return [
+        (to_text(_utc_start(bucket.start)), bucket.start)
+        for bucket in _fill_series({}, period, granularity)
+    ]
 
 
 def _check_period(period: Period) -> None:

@@ -20,6 +20,7 @@ from kommunpolis.domain.vocabulary import (
     SourceType,
     TimePattern,
 )
+from kommunpolis.services import situation as situation_module
 from kommunpolis.services.editing import RecordRef
 from kommunpolis.services.situation import (
     ConcernFilter,
@@ -379,3 +380,78 @@ def test_picture_for_a_district_or_places_and_its_sources(
     assert situation.sources(district.id) == sources
     with pytest.raises(RecordNotFound):
         situation.sources(uuid.uuid4())
+
+
+def test_dialogues_are_counted_once_however_their_concerns_were_stored(
+    services: Services, situation: SituationService
+) -> None:
+    """Two dialogues at the same moment whose concerns were saved alternately."""
+    with services.unit_of_work() as uow:
+        session = uow.session
+        theme = session.scalars(select(t.Theme.id).where(t.Theme.name == "Narkotika")).one()
+        first = _dialogue(session, "0180", date(2025, 3, 5), DialogueFormat.OPEN_MEETING)
+        second = _dialogue(session, "0180", date(2025, 3, 5), DialogueFormat.OPEN_MEETING)
+        session.flush()
+        for dialogue in (first, second, first, second, first):
+            session.add(
+                t.Concern(
+                    dialogue_id=dialogue.id,
+                    theme_id=theme,
+                    time_pattern=TimePattern.NIGHT,
+                    raised_count=1,
+                    text="",
+                )
+            )
+        uow.commit()
+
+    summary = situation.summarize(Scope.municipalities(["0180"]), MARCH)
+
+    assert summary.totals == Counts(5, 5, 2)
+    assert [row.counts for row in summary.by_theme] == [Counts(5, 5, 2)]
+    assert [row.counts for row in summary.by_place] == [Counts(5, 5, 2)]
+    assert [row.counts for row in summary.by_theme_and_place] == [Counts(5, 5, 2)]
+    assert [row.counts for row in summary.by_time_pattern] == [Counts(5, 5, 2)]
+    assert [row.counts for row in summary.by_format] == [Counts(5, 5, 2)]
+
+
+def test_equal_rows_keep_a_stable_order_and_the_limit_cuts_it(
+    services: Services,
+    situation: SituationService,
+    data: Data,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Places of the same name and weight come in id order; the top rows are a prefix."""
+    with services.unit_of_work() as uow:
+        session = uow.session
+        namesakes = [t.Place(name="Torget", municipality_code=code) for code in ("0184", "1285")]
+        session.add_all(namesakes)
+        session.flush()
+        dialogue = _dialogue(session, "0184", date(2025, 3, 11), DialogueFormat.SURVEY)
+        session.flush()
+        for place in namesakes:
+            session.add(
+                t.Concern(
+                    dialogue_id=dialogue.id,
+                    theme_id=data.vandalism,
+                    place_id=place.id,
+                    time_pattern=TimePattern.ANY,
+                    raised_count=10,
+                    text="",
+                )
+            )
+        uow.commit()
+        ids = sorted((place.id for place in namesakes), key=lambda place_id: place_id.bytes)
+
+    summary = situation.summarize(Scope.everywhere(), MARCH)
+    tens = [row for row in summary.by_place if row.counts == Counts(10, 1, 1)]
+    assert [row.place_id for row in tens if row.name == "Torget"] == ids
+    assert summary.by_place[-1].place_id is None  # concerns without a place come last
+
+    monkeypatch.setattr(situation_module, "THEME_PLACE_LIMIT", 3)
+    cut = situation.summarize(Scope.everywhere(), MARCH).by_theme_and_place
+    assert cut == summary.by_theme_and_place[:3]
+    assert [(row.place_name, row.counts.weight) for row in cut] == [
+        ("Parken", 10),
+        ("Torget", 10),
+        ("Torget", 10),
+    ]
