@@ -3202,6 +3202,30 @@ Fingerprint: {fingerprint}</translation>
 <context>
     <name>ImportPanel</name>
     <message>
+        <source>Ett kvitto till avsändarna: när de importerar det ser de vilka paket som kom fram och vad de ändrade här.</source>
+        <translation>A receipt for the senders: when they import it they see which bundles arrived and what they changed here.</translation>
+    </message>
+    <message>
+        <source>Kommunpolis-paket (*.kpb)</source>
+        <translation>Kommunpolis bundles (*.kpb)</translation>
+    </message>
+    <message>
+        <source>Kvittot är sparat</source>
+        <translation>The receipt is saved</translation>
+    </message>
+    <message>
+        <source>Skriv &amp;kvitto…</source>
+        <translation>Write &amp;receipt…</translation>
+    </message>
+    <message>
+        <source>Spara kvittot</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>{path}: ge det till avsändaren. När det importeras där syns vilka paket som kommit fram.</source>
+        <translation>{path}: give it to the sender. When it is imported there, it shows which bundles arrived.</translation>
+    </message>
+    <message>
         <source>Paket {n} från {name} saknas.</source>
         <translation>Bundle {n} from {name} is missing.</translation>
     </message>
@@ -3310,6 +3334,13 @@ Fingerprint: {fingerprint}</translation>
 </context>
 <context>
     <name>ImportPreviewModel</name>
+    <message numerus="yes">
+        <source>Kvitto: %n av dina paket kom fram</source>
+        <translation>
+            <numerusform>Receipt: %n of your bundles arrived</numerusform>
+            <numerusform>Receipt: %n of your bundles arrived</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{sender} – {file}</source>
         <translation>{sender} – {file}</translation>

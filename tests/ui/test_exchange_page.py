@@ -240,6 +240,21 @@ def test_export_through_the_wizard_then_preview_and_import_on_the_other_side(
     assert _titles(carl.services) == before | _titles(anna.services)
     _shot(carl_page, "import_done")
 
+    # A receipt goes back to Anna; her Utbyte shows it arrived.
+    assert importer.receipt_button.isEnabled()
+    receipt = tmp_path / "kvitto.kpb"
+    with qtbot.waitSignal(importer.receipt_saved, timeout=10_000):
+        importer.write_receipt(receipt)
+    assert importer.banner.title.text() == "Kvittot är sparat"
+    anna_importer = page.importer
+    anna_importer.preview_paths([receipt])
+    _idle(qtbot, anna)
+    assert _cell(anna_importer.model, 0, columns.STATE) == "Kvitto: 1 av dina paket kom fram"
+    anna_importer.apply()
+    _idle(qtbot, anna)
+    delivered = anna.services.exchange.deliveries()
+    assert [(d.receiver_name, d.sequence) for d in delivered] == [("Carl Carlsson", 1)]
+
     # Again: already imported, nothing to do.
     importer.preview_paths([summary.path])
     _idle(qtbot, carl)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
 from typing import ClassVar
@@ -40,6 +42,7 @@ from kommunpolis.domain.errors import (
     KnownError,
     MassDeleteRefused,
 )
+from kommunpolis.services.exchange import ReceiptSummary
 from kommunpolis.services.importing import (
     CONFLICTING,
     DELETED,
@@ -187,6 +190,12 @@ class ImportPreviewModel(QAbstractItemModel):
                 number = outcome.recipient_sequence or outcome.sequence
                 return str(number)
             case self.Column.STATE:
+                if outcome.receipt is not None:
+                    return self.tr(
+                        "Kvitto: %n av dina paket kom fram",
+                        "",
+                        len(outcome.receipt.get("bundles", [])),
+                    )
                 if outcome.already_imported is not None:
                     return self.tr("Redan importerat {when}").format(
                         when=local_time(outcome.already_imported)
@@ -256,6 +265,7 @@ class ImportPanel(QWidget):
 
     imported = Signal(object)  # the applied ImportReport
     trust_file_chosen = Signal(object, str)  # (identity file path, expected fingerprint)
+    receipt_saved = Signal(object)  # the ReceiptSummary
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -360,7 +370,17 @@ class ImportPanel(QWidget):
         self.import_button = QPushButton(self.tr("Importera"), self)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.apply)
+        self.receipt_button = QPushButton(self.tr("Skriv &kvitto…"), self)
+        self.receipt_button.setToolTip(
+            self.tr(
+                "Ett kvitto till avsändarna: när de importerar det ser de vilka paket som "
+                "kom fram och vad de ändrade här."
+            )
+        )
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.write_receipt)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
         self.setAcceptDrops(True)
@@ -396,6 +416,7 @@ class ImportPanel(QWidget):
         self.model.set_report(None)
         self._reset_messages()
         self.import_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
 
     def _reset_messages(self) -> None:
         self.banner.clear()
@@ -417,6 +438,54 @@ class ImportPanel(QWidget):
         if not self.paths or self.report is None or self.report.applied:
             return
         self._run(dry_run=False)
+
+    def receipt_bundles(self) -> list[uuid.UUID]:
+        """The bundles of the last import a receipt can be written for."""
+        if self.report is None or not self.report.applied:
+            return []
+        return [o.bundle_id for o in self.report.bundles if o.receipt is None]
+
+    def write_receipt(self, path: Path | None = None) -> None:
+        """Write a receipt for the imported bundles to ``path`` (asked when not given)."""
+        bundles = self.receipt_bundles()
+        if not bundles:
+            return
+        if path is None:
+            name = f"kvitto-{date.today().isoformat()}.kpb"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Spara kvittot"),
+                str(self._receipt_folder() / name),
+                self.tr("Kommunpolis-paket (*.kpb)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        exchange = self._context.services.exchange
+        target = path
+        self.busy.show()
+        self.receipt_button.setEnabled(False)
+        self._context.worker.submit(
+            lambda: exchange.write_receipt(target, bundles),
+            self._receipt_written,
+            self._failed,
+            owner=self,
+        )
+
+    def _receipt_folder(self) -> Path:
+        return self.paths[0].parent if self.paths else Path.home()
+
+    def _receipt_written(self, summary: ReceiptSummary) -> None:
+        self.busy.hide()
+        self.receipt_button.setEnabled(True)
+        self.banner.show_success(
+            self.tr("Kvittot är sparat"),
+            self.tr(
+                "{path}: ge det till avsändaren. När det importeras där syns vilka paket "
+                "som kommit fram."
+            ).format(path=summary.path),
+        )
+        self.receipt_saved.emit(summary)
 
     def allow_deletes(self) -> None:
         """Allow the large deletion the bundle asks for, then preview again."""
@@ -459,6 +528,7 @@ class ImportPanel(QWidget):
                     "%n konflikt(er) väntar på ett beslut under Konflikter.", "", conflicts
                 )
             self.banner.show_success(self.tr("Importen är klar"), message)
+            self.receipt_button.setEnabled(bool(self.receipt_bundles()))
             self.imported.emit(report)
             self._context.events.records_imported.emit()
         elif not changes:
