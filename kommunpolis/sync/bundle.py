@@ -1230,13 +1230,15 @@ def _parse_records(
 ) -> tuple[Mapping[str, Any], ...]:
     if data and not data.endswith(b"\n"):
         raise BundleInvalid(path, f"'{member.name}' does not end with a line break")
-    lines = data.split(b"\n")[:-1] if data else []
-    if len(lines) != expected:
+    found = data.count(b"\n")
+    if found != expected:
         raise BundleInvalid(
-            path, f"'{member.name}' has {len(lines)} records, the manifest counts {expected}"
+            path, f"'{member.name}' has {found} records, the manifest counts {expected}"
         )
     records: list[Mapping[str, Any]] = []
-    for number, line in enumerate(lines, start=1):
+    # Line by line, not one split of the whole member: a split of a large member is
+    # one long call that holds the GIL (and the window) until it is done.
+    for number, line in enumerate(io.BytesIO(data), start=1):
         where = f"'{member.name}' line {number}"
         try:
             record = json.loads(line.decode("utf-8"))
