@@ -255,9 +255,27 @@ def _parser() -> argparse.ArgumentParser:
         "set", help="set one kind's retention time (0: never cleared)", parents=[common]
     )
     retention_set.add_argument(
-        "kind", choices=["dialogues", "concerns", "meetings", "followups", "secret"]
+        "kind",
+        choices=["dialogues", "concerns", "meetings", "followups", "sources", "analyses", "secret"],
     )
     retention_set.add_argument("months", type=int, metavar="MONTHS")
+    secrecy = command("secrecy", "mark records sekretess for secrecy review, or list them")
+    secrecy_commands = secrecy.add_subparsers(
+        dest="secrecy_command", metavar="ACTION", required=True
+    )
+    secrecy_list = secrecy_commands.add_parser(
+        "list", help="list the records marked for secrecy review", parents=[common]
+    )
+    secrecy_list.add_argument("--json", action="store_true", help="machine-readable output")
+    for action, help_text in (
+        ("mark", "mark a record sekretess: it is reviewed before it is disclosed"),
+        ("release", "lift the mark after a review (to internal, or --open)"),
+    ):
+        secrecy_action = secrecy_commands.add_parser(action, help=help_text, parents=[common])
+        secrecy_action.add_argument("kind", choices=[kind.name for kind in KINDS], metavar="KIND")
+        secrecy_action.add_argument("id", type=uuid.UUID, metavar="ID")
+        if action == "release":
+            secrecy_action.add_argument("--open", action="store_true", help="release to open")
 
     restore = command(
         "restore", "replace the database with a backup (close the app first; the old file is kept)"
@@ -383,6 +401,7 @@ def _purge_service(services: Services) -> PurgeService:
         uow=services.unit_of_work,
         maintenance=services.maintenance,
         backup_dir=services.paths.backups,
+        retention=services.retention,
     )
 
 
@@ -457,6 +476,40 @@ def _cmd_retention(services: Services, args: argparse.Namespace, out: TextIO) ->
     for kind in RetentionKind:
         months = settings.months(kind)
         out.write(f"{kind.value:<10} {f'{months} months' if months else 'never cleared'}\n")
+    return EXIT_OK
+
+
+def _cmd_secrecy(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from kommunpolis.domain.vocabulary import Sensitivity
+    from kommunpolis.services.retention import SecrecyService
+
+    secrecy = SecrecyService(uow=services.unit_of_work)
+    if args.secrecy_command == "list":
+        marks = secrecy.marked()
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "kind": m.kind,
+                        "id": str(m.record_id),
+                        "title": m.title,
+                        "updated_at": m.updated_at.isoformat(),
+                    }
+                    for m in marks
+                ],
+                out,
+            )
+            return EXIT_OK
+        for m in marks:
+            out.write(f"{m.kind:<18} {m.record_id}  {m.updated_at:%Y-%m-%d}  {m.title}\n")
+        out.write(f"{len(marks)} records marked sekretess (awaiting secrecy review)\n")
+        return EXIT_OK
+    if args.secrecy_command == "mark":
+        mark = secrecy.mark(args.kind, args.id)
+    else:
+        to = Sensitivity.OPEN if args.open else Sensitivity.INTERNAL
+        mark = secrecy.release(args.kind, args.id, to)
+    out.write(f"{mark.record_id}  {mark.sensitivity}  {mark.title}\n")
     return EXIT_OK
 
 
@@ -978,6 +1031,7 @@ COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "resolve": _cmd_resolve,
     "purge": _cmd_purge,
     "retention": _cmd_retention,
+    "secrecy": _cmd_secrecy,
     "report": _cmd_report,
 }
 

@@ -1,4 +1,5 @@
-"""Disposal (gallring): how long free text is kept, and the run that clears what is past it.
+"""Disposal and secrecy (gallring, sekretess): how long free text is kept, the run that
+clears what is past it, and the records marked for secrecy review.
 
 What is kept and what goes
 --------------------------
@@ -9,6 +10,17 @@ aggregates the lägesbild and the chain are built from; they are kept for good. 
 person typed in free text — notes, a concern's words and the answer given, minutes —
 may name or describe people despite the warnings, and is what a disposal run clears
 (to ``""``, never by deleting the record).
+
+Which free text goes follows the fields that warn about personal data
+(``personal_data_warning`` in :mod:`kommunpolis.domain.record_fields`) and how likely
+each is to describe a citizen: a decision's text and an action item's *what* (minutes in
+small), a source's description (intelligence and partner reports describe people), a
+follow-up's note per measure, and the people in a root-cause analysis's crime triangle —
+the offender, the target or victim, whoever influences the offender or guards the
+target — and its event chain. Kept: an action item's *responsible* and a measure's (an
+official in their role; contacts are officials only), the analysis's SARA text, place
+and place manager (they describe the problem and the place, not people, and the causes
+and measures are read against them), and titles.
 
 The retention times (months, per kind of text)
 -----------------------------------------------
@@ -24,14 +36,23 @@ gallringsbeslut) decide, and these settings exist so an officer can follow them.
 - **Meetings** (agenda, minutes): 36 months after the meeting. The minutes document a
   samverkansöverenskommelse, which commonly runs three to four years; the municipality
   keeps the official minutes in its own registry, this is the officer's working copy.
-- **Follow-ups** (narrative): 36 months after the follow-up, the length of a typical
-  medborgarlöfte period, so the effect over the whole promise can still be read.
+  A meeting's decisions and action items go with it.
+- **Follow-ups** (narrative, and the note per measure): 36 months after the follow-up,
+  the length of a typical medborgarlöfte period, so the effect over the whole promise
+  can still be read.
+- **Sources** (a lägesbild source's description): 24 months after the end of the
+  lägesbild's period — the same yearly rhythm as the dialogues it is read with.
+- **Analyses** (a root-cause analysis's offender, target, their handler and guardian,
+  event chain): 36 months after the analysis was last changed, the length of an
+  agreement; while a promise or agreement still builds on the problem it is held anyway.
 - **Sekretess** (a cap): 12 months. Records marked *sekretess* hold the most sensitive,
   police-only material; in the spirit of the police data act (2018:1693) — data that did
   not lead anywhere is kept as briefly as the purpose allows — such a record's text is
   cleared after the shorter of its kind's time and this one. *Intern* and *öppen*
-  records follow their kind's time. A concern counts as sekretess if it or its dialogue
-  is so marked.
+  records follow their kind's time. A record counts as sekretess if it or the record it
+  belongs to is so marked (a concern's dialogue, a decision's or action item's meeting, a
+  source's lägesbild, an analysis's problem, a measure note's follow-up), and a
+  police-only source always does.
 
 0 months means "never cleared" (the sekretess cap then does not apply either).
 
@@ -41,8 +62,12 @@ A record an open promise or agreement depends on keeps its text, however old: a 
 linked (live :class:`~kommunpolis.storage.tables.ProblemConcern`) to a problem that is a
 focus area of a promise not yet *avslutat*, addressed by an agreement not yet
 *utgången*, or answered by a measure of such a promise; a dialogue with such a concern
-(its feedback is the återkoppling for it); a follow-up of such a promise. These are
-listed as *held* in the preview, not cleared.
+(its feedback is the återkoppling for it); a follow-up of such a promise, and a
+follow-up's note on a measure of such a promise; a source that is evidence (live
+:class:`~kommunpolis.storage.tables.ProblemSource`) for such a problem; the analysis of
+such a problem, or of a cause a measure of such a promise answers. These are listed as
+*held* in the preview, not cleared. Nothing links a meeting to a promise, so meetings,
+their decisions and action items are never held.
 
 How a run goes
 --------------
@@ -52,6 +77,16 @@ settings changed since, takes a backup (``backups/pre-purge-*.sqlite``; nothing 
 cleared if it fails), recomputes the preview for the same day and clears only what both
 list — in one transaction through the unit of work, so each cleared field is stamped
 with a new revision and travels in bundles like any other edit.
+
+Secrecy review
+--------------
+DOMAIN.md asks the app "to mark records for secrecy review". The *sekretess* mark every
+record carries is that mark: like a sekretessmarkering (offentlighets- och
+sekretesslagen 5 kap. 5 §) it says secrecy may apply, so the record must be reviewed
+(sekretessprövning) before it is disclosed; it decides nothing by itself. Documents for
+citizens and CSV exports leave marked records out unless the user includes them, and a
+disposal run clears their text sooner (the cap above). :class:`SecrecyService` marks and
+releases records and lists those awaiting review; the mark is an edit that travels.
 """
 
 from __future__ import annotations
@@ -68,12 +103,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
-from kommunpolis.domain.errors import BackupFailed, InvalidInput, PurgePreviewStale
+from kommunpolis.domain.errors import (
+    BackupFailed,
+    InvalidInput,
+    PurgePreviewStale,
+    RecordNotFound,
+)
 from kommunpolis.domain.statuses import AgreementStatus, PromiseStatus
 from kommunpolis.domain.vocabulary import Sensitivity
 from kommunpolis.services.maintenance import MaintenanceService
 from kommunpolis.services.read_models import BackupView
 from kommunpolis.storage import tables as t
+from kommunpolis.storage.kinds import KINDS, KINDS_BY_NAME, RecordKind
 from kommunpolis.storage.unit_of_work import UnitOfWork
 
 SETTING_PREFIX = "retention."
@@ -90,6 +131,8 @@ class RetentionKind(StrEnum):
     CONCERNS = "concerns"
     MEETINGS = "meetings"
     FOLLOWUPS = "followups"
+    SOURCES = "sources"
+    ANALYSES = "analyses"
     SECRET = "secret"
 
 
@@ -101,6 +144,8 @@ class RetentionSettings:
     concerns: int = 24
     meetings: int = 36
     followups: int = 36
+    sources: int = 24
+    analyses: int = 36
     secret: int = 12
 
     def months(self, kind: RetentionKind) -> int:
@@ -223,11 +268,12 @@ class PurgeItem:
     """One record whose free text is past its time: which fields go and why."""
 
     kind: str
-    """The record kind as in storage.kinds: dialogues, concerns, meetings or followups."""
+    """The record kind as in storage.kinds (a key of :data:`PURGE_FIELDS`)."""
     record_id: uuid.UUID
     title: str
     dated: date
-    """The day its age counts from (the dialogue's, meeting's or follow-up's date)."""
+    """The day its age counts from: its own or its parent's date (dialogue, meeting,
+    follow-up), the end of a source's lägesbild period, an analysis's last change."""
     fields: tuple[str, ...]
     """The non-empty free-text fields that would be cleared."""
     rule: PurgeRule
@@ -276,18 +322,41 @@ class PurgeResult:
     """The copy taken before clearing (None when there was nothing to clear)."""
 
 
-# The free-text fields each kind clears (in this order in an item).
+# The free-text fields each record kind clears (in this order in an item), in the order
+# the kinds are listed.
 PURGE_FIELDS: dict[str, tuple[str, ...]] = {
     "dialogues": ("notes", "feedback_text"),
     "concerns": ("text", "answer"),
     "meetings": ("agenda", "minutes"),
+    "decisions": ("text",),
+    "action-items": ("what",),
+    "sources": ("description",),
+    "analyses": ("offender", "target", "offender_handler", "target_guardian", "event_chain"),
     "followups": ("narrative",),
+    "followup-measures": ("note",),
+}
+# Whose retention time each record kind follows.
+RETENTION_OF: dict[str, RetentionKind] = {
+    "dialogues": RetentionKind.DIALOGUES,
+    "concerns": RetentionKind.CONCERNS,
+    "meetings": RetentionKind.MEETINGS,
+    "decisions": RetentionKind.MEETINGS,
+    "action-items": RetentionKind.MEETINGS,
+    "sources": RetentionKind.SOURCES,
+    "analyses": RetentionKind.ANALYSES,
+    "followups": RetentionKind.FOLLOWUPS,
+    "followup-measures": RetentionKind.FOLLOWUPS,
 }
 _MODELS: dict[str, type[t.Record]] = {
     "dialogues": t.Dialogue,
     "concerns": t.Concern,
     "meetings": t.Meeting,
+    "decisions": t.Decision,
+    "action-items": t.ActionItem,
+    "sources": t.Source,
+    "analyses": t.RootCauseAnalysis,
     "followups": t.FollowUp,
+    "followup-measures": t.FollowUpMeasure,
 }
 
 
@@ -323,6 +392,27 @@ def _held_concerns() -> Select[Any]:
     return select(pc.concern_id).where(_live(pc), pc.problem_id.in_(_held_problems()))
 
 
+def _held_sources() -> Select[Any]:
+    ps = t.ProblemSource
+    return select(ps.source_id).where(_live(ps), ps.problem_id.in_(_held_problems()))
+
+
+def _held_analyses() -> Any:
+    """Analyses of a held problem, or with a cause a measure of an open promise answers."""
+    a, c, m = t.RootCauseAnalysis, t.Cause, t.Measure
+    answered = select(m.cause_id).where(
+        _live(m), m.cause_id.is_not(None), m.promise_id.in_(_open_promises())
+    )
+    return union(
+        select(a.id).where(a.problem_id.in_(_held_problems())),
+        select(c.analysis_id).where(_live(c), c.id.in_(answered)),
+    )
+
+
+def _secret(*models: Any) -> ColumnElement[bool]:
+    return or_(*(model.sensitivity == Sensitivity.SECRET for model in models))
+
+
 def _non_empty(*columns: Any) -> ColumnElement[bool]:
     return or_(*(column != "" for column in columns))
 
@@ -347,7 +437,7 @@ class _Limits:
         self.settings = settings
 
     def months(self, kind: str, secret: bool) -> tuple[int, PurgeRule] | None:
-        own = self.settings.months(RetentionKind(kind))
+        own = self.settings.months(RETENTION_OF[kind])
         cap = self.settings.secret
         if own == 0:
             return None
@@ -381,7 +471,12 @@ def _candidates(session: Session, limits: _Limits) -> Iterator[_Candidate]:
     yield from _dialogues(session, limits)
     yield from _concerns(session, limits)
     yield from _meetings(session, limits)
+    yield from _decisions(session, limits)
+    yield from _action_items(session, limits)
+    yield from _sources(session, limits)
+    yield from _analyses(session, limits)
     yield from _followups(session, limits)
+    yield from _followup_measures(session, limits)
 
 
 def _dialogues(session: Session, limits: _Limits) -> Iterator[_Candidate]:
@@ -509,6 +604,146 @@ def _followups(session: Session, limits: _Limits) -> Iterator[_Candidate]:
         )
 
 
+def _decisions(session: Session, limits: _Limits) -> Iterator[_Candidate]:
+    dc, dm = t.Decision, aliased(t.Meeting)
+    secret = _secret(dc, dm)
+    where = _date_filter(limits, "decisions", dm.starts_at, secret, moment=True)
+    if where is None:
+        return
+    statement = (
+        select(dc.id, dm.title, dc.number, dm.starts_at, secret, dc.deleted_at.is_not(None))
+        .join(dm, dm.id == dc.meeting_id)
+        .where(where, dc.text != "")
+    )
+    for row in session.execute(statement):
+        yield _Candidate(
+            kind="decisions",
+            record_id=row[0],
+            title=f"{row[1]} § {row[2]}",
+            dated=_local_day(row[3]),
+            filled=(True,),
+            secret=bool(row[4]),
+            held=False,  # as its meeting: nothing links a meeting to a promise
+            deleted=bool(row[5]),
+        )
+
+
+def _action_items(session: Session, limits: _Limits) -> Iterator[_Candidate]:
+    ai, am = t.ActionItem, aliased(t.Meeting)
+    secret = _secret(ai, am)
+    where = _date_filter(limits, "action-items", am.starts_at, secret, moment=True)
+    if where is None:
+        return
+    statement = (
+        select(ai.id, am.title, am.starts_at, secret, ai.deleted_at.is_not(None))
+        .join(am, am.id == ai.meeting_id)
+        .where(where, ai.what != "")
+    )
+    for row in session.execute(statement):
+        yield _Candidate(
+            kind="action-items",
+            record_id=row[0],
+            title=row[1],
+            dated=_local_day(row[2]),
+            filled=(True,),
+            secret=bool(row[3]),
+            held=False,  # as its meeting
+            deleted=bool(row[4]),
+        )
+
+
+def _sources(session: Session, limits: _Limits) -> Iterator[_Candidate]:
+    s, sp = t.Source, aliased(t.SituationPicture)
+    secret = or_(_secret(s, sp), s.police_only.is_(True))
+    where = _date_filter(limits, "sources", sp.period_end, secret, moment=False)
+    if where is None:
+        return
+    statement = (
+        select(
+            s.id,
+            sp.title,
+            sp.period_end,
+            secret,
+            s.id.in_(_held_sources()),
+            s.deleted_at.is_not(None),
+        )
+        .join(sp, sp.id == s.situation_picture_id)
+        .where(where, s.description != "")
+    )
+    for row in session.execute(statement):
+        yield _Candidate(
+            kind="sources",
+            record_id=row[0],
+            title=row[1],
+            dated=row[2],
+            filled=(True,),
+            secret=bool(row[3]),
+            held=bool(row[4]),
+            deleted=bool(row[5]),
+        )
+
+
+def _analyses(session: Session, limits: _Limits) -> Iterator[_Candidate]:
+    a, ap = t.RootCauseAnalysis, aliased(t.Problem)
+    secret = _secret(a, ap)
+    where = _date_filter(limits, "analyses", a.updated_at, secret, moment=True)
+    if where is None:
+        return
+    names = PURGE_FIELDS["analyses"]
+    columns = [getattr(a, name) for name in names]
+    statement = (
+        select(
+            a.id,
+            ap.title,
+            a.updated_at,
+            secret,
+            a.id.in_(_held_analyses()),
+            a.deleted_at.is_not(None),
+            *(column != "" for column in columns),
+        )
+        .join(ap, ap.id == a.problem_id)
+        .where(where, _non_empty(*columns))
+    )
+    for row in session.execute(statement):
+        yield _Candidate(
+            kind="analyses",
+            record_id=row[0],
+            title=row[1],
+            dated=_local_day(row[2]),
+            filled=tuple(bool(value) for value in row[6:]),
+            secret=bool(row[3]),
+            held=bool(row[4]),
+            deleted=bool(row[5]),
+        )
+
+
+def _followup_measures(session: Session, limits: _Limits) -> Iterator[_Candidate]:
+    fm, ff, fs = t.FollowUpMeasure, aliased(t.FollowUp), aliased(t.Measure)
+    secret = _secret(fm, ff)
+    where = _date_filter(limits, "followup-measures", ff.held_on, secret, moment=False)
+    if where is None:
+        return
+    # Held with its follow-up, and when the measure serves an open promise.
+    held = or_(ff.promise_id.in_(_open_promises()), fs.promise_id.in_(_open_promises()))
+    statement = (
+        select(fm.id, fs.title, ff.held_on, secret, held, fm.deleted_at.is_not(None))
+        .join(ff, ff.id == fm.follow_up_id)
+        .join(fs, fs.id == fm.measure_id)
+        .where(where, fm.note != "")
+    )
+    for row in session.execute(statement):
+        yield _Candidate(
+            kind="followup-measures",
+            record_id=row[0],
+            title=row[1],
+            dated=row[2],
+            filled=(True,),
+            secret=bool(row[3]),
+            held=bool(row[4]),
+            deleted=bool(row[5]),
+        )
+
+
 def _local_day(moment: datetime) -> date:
     return moment.astimezone().date() if moment.tzinfo else moment.replace(tzinfo=UTC).date()
 
@@ -576,13 +811,14 @@ class PurgeService:
         uow: Callable[[], UnitOfWork],
         maintenance: MaintenanceService,
         backup_dir: Path,
+        retention: RetentionService | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._uow = uow
         self._maintenance = maintenance
         self._backup_dir = backup_dir
         self._now = now
-        self.retention = RetentionService(uow=uow)
+        self.retention = retention if retention is not None else RetentionService(uow=uow)
 
     def today(self) -> date:
         """Return today's date where the officer is."""
@@ -591,8 +827,9 @@ class PurgeService:
     def preview(self, today: date | None = None) -> PurgePreview:
         """List what is past its time on ``today`` (default: today), with what is held."""
         day = today or self.today()
+        settings = self.retention.settings()
         with self._uow() as uow:
-            return compute_preview(uow.session, day, _read_settings(uow.session))
+            return compute_preview(uow.session, day, settings)
 
     def apply(self, preview: PurgePreview) -> PurgeResult:
         """Back up, then clear what ``preview`` listed that is still past its time.
@@ -645,3 +882,87 @@ class PurgeService:
             return self._maintenance.backup(target)
         except OSError as error:  # e.g. the backups folder cannot be made
             raise BackupFailed(target, error.strerror or str(error)) from error
+
+
+# --- secrecy review -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SecrecyMark:
+    """A record and its sensitivity: marked *sekretess* means it awaits secrecy review."""
+
+    kind: str
+    """The record kind as in storage.kinds."""
+    record_id: uuid.UUID
+    title: str
+    sensitivity: Sensitivity
+    updated_at: datetime
+    deleted: bool
+
+    @property
+    def marked(self) -> bool:
+        """Return whether the record is marked for secrecy review."""
+        return self.sensitivity is Sensitivity.SECRET
+
+
+def _record_kind(name: str) -> RecordKind:
+    try:
+        return KINDS_BY_NAME[name]
+    except KeyError:
+        known = ", ".join(kind.name for kind in KINDS)
+        raise InvalidInput("kind", f"unknown kind '{name}' (known: {known})") from None
+
+
+def _mark_view(kind: RecordKind, row: t.Record) -> SecrecyMark:
+    return SecrecyMark(
+        kind=kind.name,
+        record_id=row.id,
+        title=str(getattr(row, kind.title_column) or ""),
+        sensitivity=row.sensitivity,
+        updated_at=row.updated_at,
+        deleted=row.deleted_at is not None,
+    )
+
+
+class SecrecyService:
+    """Mark records for secrecy review (sekretess), release them, and list those marked."""
+
+    def __init__(self, *, uow: Callable[[], UnitOfWork]) -> None:
+        self._uow = uow
+
+    def mark(self, kind: str, record_id: uuid.UUID) -> SecrecyMark:
+        """Mark a record *sekretess*: it is reviewed before it is disclosed."""
+        return self._set(kind, record_id, Sensitivity.SECRET)
+
+    def release(
+        self, kind: str, record_id: uuid.UUID, to: Sensitivity = Sensitivity.INTERNAL
+    ) -> SecrecyMark:
+        """Lift the mark after a review, to ``to`` (default *intern*: still not public)."""
+        if to is Sensitivity.SECRET:
+            raise InvalidInput("sensitivity", "a release must be to open or internal")
+        return self._set(kind, record_id, to)
+
+    def marked(self) -> tuple[SecrecyMark, ...]:
+        """Return the live records marked *sekretess*, by kind, then oldest change first."""
+        marks: list[SecrecyMark] = []
+        with self._uow() as uow:
+            for kind in KINDS:
+                model = kind.model
+                statement = (
+                    select(model)
+                    .where(_live(model), model.sensitivity == Sensitivity.SECRET)
+                    .order_by(model.updated_at, model.id)
+                )
+                marks.extend(_mark_view(kind, row) for row in uow.session.scalars(statement))
+        return tuple(marks)
+
+    def _set(self, kind_name: str, record_id: uuid.UUID, to: Sensitivity) -> SecrecyMark:
+        kind = _record_kind(kind_name)
+        with self._uow() as uow:
+            row = uow.session.get(kind.model, record_id)
+            if row is None or row.deleted_at is not None:
+                raise RecordNotFound(kind.name, str(record_id))
+            if row.sensitivity is not to:
+                row.sensitivity = to
+                uow.commit()
+            return _mark_view(kind, row)

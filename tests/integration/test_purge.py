@@ -8,18 +8,32 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kommunpolis.composition import Services
-from kommunpolis.domain.errors import BackupFailed, InvalidInput, PurgePreviewStale
-from kommunpolis.domain.statuses import AgreementStatus, PromiseStatus
+from kommunpolis.domain.errors import (
+    BackupFailed,
+    InvalidInput,
+    PurgePreviewStale,
+    RecordNotFound,
+)
+from kommunpolis.domain.statuses import (
+    ActionItemStatus,
+    AgreementStatus,
+    MeasureStatus,
+    PromiseStatus,
+)
 from kommunpolis.domain.vocabulary import (
     DialogueFormat,
     DialogueKind,
     FollowUpKind,
+    FollowUpMark,
     MeetingType,
     ParticipationLevel,
     Sensitivity,
+    SituationOwner,
+    SituationScope,
+    SourceType,
 )
 from kommunpolis.services.retention import (
     PRE_PURGE_PREFIX,
@@ -28,6 +42,7 @@ from kommunpolis.services.retention import (
     RetentionKind,
     RetentionService,
     RetentionSettings,
+    SecrecyService,
     months_after,
     months_before,
 )
@@ -491,3 +506,486 @@ def test_cli_retention_show_and_set(services: Services, run_cli) -> None:
     bad = run_cli("retention", "set", "concerns", "999")
     assert bad.code == 1 and bad.err == "kommunpolis: months: must be 0 (never) to 240\n"
     assert run_cli("retention", "set", "nonsense", "3").code == 2
+
+
+# --- the other free text: decisions, action items, sources, analyses, measure notes ------
+
+
+@dataclass(frozen=True)
+class More:
+    """The records of the second dataset, by role."""
+
+    old_decision: uuid.UUID  # in a 40-month-old meeting: cleared
+    old_action: uuid.UUID  # in the same meeting: what cleared, responsible kept
+    recent_decision: uuid.UUID  # in a 6-month-old meeting: kept
+    secret_action: uuid.UUID  # 13 months, its meeting sekretess: cleared by the cap
+    free_source: uuid.UUID  # lägesbild ended 30 months ago, no evidence link: cleared
+    held_source: uuid.UUID  # same lägesbild, evidence for the open promise's problem: held
+    agreement_source: uuid.UUID  # evidence for the agreement's problem: held
+    police_source: uuid.UUID  # lägesbild ended 13 months ago, police-only: cleared (cap)
+    open_source: uuid.UUID  # same lägesbild, not police-only: kept
+    free_analysis: uuid.UUID  # 40 months, problem of a closed promise only: cleared
+    held_analysis: uuid.UUID  # 40 months, problem of the open promise: held
+    cause_analysis: uuid.UUID  # 40 months, a cause a measure of the open promise answers: held
+    recent_analysis: uuid.UUID  # changed 6 months ago: kept
+    free_note: uuid.UUID  # 40 months, measure of the closed promise, free follow-up: cleared
+    held_note: uuid.UUID  # 40 months, measure of the open promise: held
+    held_followup_note: uuid.UUID  # 40 months, follow-up of the open promise: held
+
+
+RESPONSIBLE = "Kim Berg, fritidsförvaltningen"
+
+
+def build_more(services: Services, today: date = TODAY) -> More:
+    """Write the second dataset with dates relative to ``today``."""
+    with services.unit_of_work() as uow:
+        s = uow.session
+        published = t.Promise(
+            title="Tryggare centrum",
+            municipality_code=KOMMUN,
+            period_start=date(2024, 1, 1),
+            period_end=date(2027, 12, 31),
+            status=PromiseStatus.PUBLISHED,
+        )
+        closed = t.Promise(
+            title="Lugnare kvällar",
+            municipality_code=KOMMUN,
+            period_start=date(2021, 1, 1),
+            period_end=date(2022, 12, 31),
+            status=PromiseStatus.CLOSED,
+        )
+        agreement = t.Agreement(
+            title="Samverkan centrum",
+            municipality_code=KOMMUN,
+            period_start=date(2024, 1, 1),
+            period_end=date(2027, 12, 31),
+            status=AgreementStatus.IN_FORCE,
+        )
+        held_problem = t.Problem(title="Langning i centrum", municipality_code=KOMMUN)
+        closed_problem = t.Problem(title="Buskörning", municipality_code=KOMMUN)
+        cause_problem = t.Problem(title="Otrygg gångtunnel", municipality_code=KOMMUN)
+        agreement_problem = t.Problem(title="Cykelstölder", municipality_code=KOMMUN)
+        recent_problem = t.Problem(title="Nedskräpning", municipality_code=KOMMUN)
+        s.add_all(
+            [
+                published,
+                closed,
+                agreement,
+                held_problem,
+                closed_problem,
+                cause_problem,
+                agreement_problem,
+                recent_problem,
+            ]
+        )
+        s.flush()
+
+        def meeting(title: str, months: int, **extra: object) -> t.Meeting:
+            row = t.Meeting(
+                title=title,
+                meeting_type=MeetingType.COLLABORATION,
+                starts_at=_at(months_before(today, months)),
+                municipality_code=KOMMUN,
+                **extra,
+            )
+            s.add(row)
+            return row
+
+        old_meeting = meeting("Styrgrupp centrum", 40)
+        recent_meeting = meeting("Arbetsgrupp centrum", 6)
+        secret_meeting = meeting("Lokalt BRÅ", 13, sensitivity=Sensitivity.SECRET)
+
+        def picture(title: str, months: int) -> t.SituationPicture:
+            end = months_before(today, months)
+            row = t.SituationPicture(
+                title=title,
+                scope=SituationScope.MUNICIPALITY,
+                municipality_code=KOMMUN,
+                owner=SituationOwner.JOINT,
+                period_start=months_before(end, 12),
+                period_end=end,
+            )
+            s.add(row)
+            return row
+
+        old_picture = picture("Lägesbild 2023", 30)
+        recent_picture = picture("Lägesbild 2025", 13)
+
+        def analysis(problem: t.Problem) -> t.RootCauseAnalysis:
+            row = t.RootCauseAnalysis(
+                problem_id=problem.id,
+                scanning="Många synpunkter om kvällarna",
+                offender="Tre unga män som brukar stå vid kiosken",
+                target="Äldre som går hem från bussen",
+                place="Gångtunneln vid centrum",
+                offender_handler="Föräldrar, fritidsledare",
+                target_guardian="Grannar",
+                place_manager="Bostadsbolaget",
+                event_chain="Gruppen samlas kl. 21, sedan ...",
+            )
+            s.add(row)
+            return row
+
+        s.flush()
+        analyses = {
+            name: analysis(problem)
+            for name, problem in (
+                ("free", closed_problem),
+                ("held", held_problem),
+                ("cause", cause_problem),
+                ("recent", recent_problem),
+            )
+        }
+        s.flush()
+        cause = t.Cause(analysis_id=analyses["cause"].id, number=1, text="Mörk tunnel")
+        s.add(cause)
+        s.flush()
+        open_measure = t.Measure(
+            promise_id=published.id, cause_id=cause.id, title="Bättre belysning i tunneln"
+        )
+        closed_measure = t.Measure(
+            promise_id=closed.id, problem_id=closed_problem.id, title="Hastighetskontroller"
+        )
+        s.add_all([open_measure, closed_measure])
+        s.flush()
+
+        old_decision = t.Decision(
+            meeting_id=old_meeting.id, number=1, text="NN:s son kallas till samtal"
+        )
+        old_action = t.ActionItem(
+            meeting_id=old_meeting.id,
+            what="Prata med familjen på Storgatan 3",
+            responsible=RESPONSIBLE,
+            due_on=months_before(today, 39),
+            status=ActionItemStatus.DONE,
+        )
+        recent_decision = t.Decision(meeting_id=recent_meeting.id, number=1, text="Ny belysning")
+        secret_action = t.ActionItem(meeting_id=secret_meeting.id, what="Kontakta socialtjänsten")
+
+        def source(of: t.SituationPicture, text: str, police_only: bool = False) -> t.Source:
+            return t.Source(
+                situation_picture_id=of.id,
+                source_type=SourceType.POLICE_INTELLIGENCE if police_only else SourceType.OTHER,
+                description=text,
+                police_only=police_only,
+            )
+
+        free_source = source(old_picture, "Tips från boende om en granne")
+        held_source = source(old_picture, "Underrättelse om langare")
+        agreement_source = source(old_picture, "Anmälningar om cykelstölder")
+        police_source = source(recent_picture, "Underrättelse om NN", police_only=True)
+        open_source = source(recent_picture, "Trygghetsmätningen 2025")
+
+        def followup(promise: t.Promise | None) -> t.FollowUp:
+            return t.FollowUp(
+                promise_id=promise.id if promise else None,
+                held_on=months_before(today, 40),
+                kind=FollowUpKind.PROCESS,
+            )
+
+        free_followup, open_followup = followup(None), followup(published)
+        s.add_all(
+            [
+                old_decision,
+                old_action,
+                recent_decision,
+                secret_action,
+                free_source,
+                held_source,
+                agreement_source,
+                police_source,
+                open_source,
+                free_followup,
+                open_followup,
+            ]
+        )
+        s.flush()
+
+        def note(of: t.FollowUp, measure: t.Measure, text: str) -> t.FollowUpMeasure:
+            row = t.FollowUpMeasure(
+                follow_up_id=of.id,
+                measure_id=measure.id,
+                status=MeasureStatus.IN_PROGRESS,
+                mark=FollowUpMark.YELLOW,
+                note=text,
+                hours=4.0,
+            )
+            s.add(row)
+            return row
+
+        free_note = note(free_followup, closed_measure, "NN klagade igen")
+        held_note = note(free_followup, open_measure, "Lamporna beställda")
+        held_followup_note = note(open_followup, closed_measure, "Kontroller klara")
+        s.add_all(
+            [
+                t.PromiseProblem(promise_id=published.id, problem_id=held_problem.id),
+                t.PromiseProblem(promise_id=closed.id, problem_id=closed_problem.id),
+                t.AgreementProblem(agreement_id=agreement.id, problem_id=agreement_problem.id),
+                t.ProblemSource(problem_id=held_problem.id, source_id=held_source.id),
+                t.ProblemSource(problem_id=agreement_problem.id, source_id=agreement_source.id),
+                t.ProblemSource(problem_id=closed_problem.id, source_id=free_source.id),
+            ]
+        )
+        uow.commit()
+        # An analysis's age counts from its last change; set it in the past past the stamping.
+        for name, months in (("free", 40), ("held", 40), ("cause", 40), ("recent", 6)):
+            s.execute(
+                update(t.RootCauseAnalysis)
+                .where(t.RootCauseAnalysis.id == analyses[name].id)
+                .values(updated_at=_at(months_before(today, months)))
+            )
+        uow.commit()
+        return More(
+            old_decision=old_decision.id,
+            old_action=old_action.id,
+            recent_decision=recent_decision.id,
+            secret_action=secret_action.id,
+            free_source=free_source.id,
+            held_source=held_source.id,
+            agreement_source=agreement_source.id,
+            police_source=police_source.id,
+            open_source=open_source.id,
+            free_analysis=analyses["free"].id,
+            held_analysis=analyses["held"].id,
+            cause_analysis=analyses["cause"].id,
+            recent_analysis=analyses["recent"].id,
+            free_note=free_note.id,
+            held_note=held_note.id,
+            held_followup_note=held_followup_note.id,
+        )
+
+
+@pytest.fixture
+def more(services: Services) -> More:
+    return build_more(services)
+
+
+ANALYSIS_FIELDS = ("offender", "target", "offender_handler", "target_guardian", "event_chain")
+
+
+def test_preview_lists_the_other_free_text_and_holds_what_promises_need(
+    services: Services, more: More
+) -> None:
+    preview = _purge(services).preview(TODAY)
+    listed = {item.record_id: item for item in preview.items}
+    assert set(listed) == {
+        more.old_decision,
+        more.old_action,
+        more.secret_action,
+        more.free_source,
+        more.police_source,
+        more.free_analysis,
+        more.free_note,
+    }
+    assert {item.record_id for item in preview.held} == {
+        more.held_source,
+        more.agreement_source,
+        more.held_analysis,
+        more.cause_analysis,
+        more.held_note,
+        more.held_followup_note,
+    }
+    assert listed[more.old_decision].fields == ("text",)
+    assert listed[more.old_decision].title == "Styrgrupp centrum § 1"
+    assert listed[more.old_action].fields == ("what",)
+    assert listed[more.free_source].fields == ("description",)
+    assert listed[more.free_source].title == "Lägesbild 2023"
+    assert listed[more.free_analysis].fields == ANALYSIS_FIELDS
+    assert listed[more.free_analysis].title == "Buskörning"
+    assert listed[more.free_note].fields == ("note",)
+    assert listed[more.free_note].title == "Hastighetskontroller"
+    # Sekretess through the meeting, and a police-only source: the 12-month cap.
+    for capped in (more.secret_action, more.police_source):
+        assert (listed[capped].rule, listed[capped].months) == (PurgeRule.SECRET, 12)
+    assert (listed[more.old_action].rule, listed[more.old_action].months) == (PurgeRule.AGE, 36)
+    assert listed[more.free_source].months == 24
+    assert listed[more.free_analysis].months == 36
+    assert listed[more.free_note].months == 36
+    assert [item.kind for item in preview.items] == [
+        "decisions",
+        "action-items",
+        "action-items",
+        "sources",
+        "sources",
+        "analyses",
+        "followup-measures",
+    ]
+
+
+def test_the_other_kinds_follow_their_retention_time(services: Services, more: More) -> None:
+    purge = _purge(services)
+    purge.retention.set(RetentionKind.MEETINGS, 0)
+    purge.retention.set(RetentionKind.SOURCES, 0)
+    listed = {item.record_id for item in purge.preview(TODAY).items}
+    assert listed == {more.free_analysis, more.free_note}  # decisions go with meetings
+    purge.retention.set(RetentionKind.SOURCES, 36)
+    assert more.free_source not in {i.record_id for i in purge.preview(TODAY).items}
+    purge.retention.set(RetentionKind.SOURCES, 30)
+    assert more.free_source in {i.record_id for i in purge.preview(TODAY).items}
+    purge.retention.set(RetentionKind.ANALYSES, 41)
+    purge.retention.set(RetentionKind.FOLLOWUPS, 41)
+    listed = {item.record_id for item in purge.preview(TODAY).items}
+    assert more.free_analysis not in listed and more.free_note not in listed
+
+
+def test_apply_clears_the_other_free_text_and_keeps_the_rest(
+    services: Services, more: More
+) -> None:
+    purge = _purge(services)
+    stats_before = {c.kind: (c.live, c.tombstoned) for c in services.records.stats()}
+    preview = purge.preview(TODAY)
+    result = purge.apply(preview)
+    assert result.records_cleared == 7
+    assert result.fields_cleared == preview.field_count == 6 + len(ANALYSIS_FIELDS)
+    assert {c.kind: (c.live, c.tombstoned) for c in services.records.stats()} == stats_before
+
+    decision = _row(services, t.Decision, more.old_decision)
+    assert isinstance(decision, t.Decision)
+    assert (decision.text, decision.number) == ("", 1)
+    action = _row(services, t.ActionItem, more.old_action)
+    assert isinstance(action, t.ActionItem)
+    assert action.what == ""
+    assert (action.responsible, action.status, action.due_on) == (
+        RESPONSIBLE,
+        ActionItemStatus.DONE,
+        months_before(TODAY, 39),
+    )
+    secret = _row(services, t.ActionItem, more.secret_action)
+    assert isinstance(secret, t.ActionItem) and secret.what == ""
+    source = _row(services, t.Source, more.police_source)
+    assert isinstance(source, t.Source)
+    assert (source.description, source.police_only, source.source_type) == (
+        "",
+        True,
+        SourceType.POLICE_INTELLIGENCE,
+    )
+    analysis = _row(services, t.RootCauseAnalysis, more.free_analysis)
+    assert isinstance(analysis, t.RootCauseAnalysis)
+    assert all(getattr(analysis, name) == "" for name in ANALYSIS_FIELDS)
+    assert (analysis.scanning, analysis.place, analysis.place_manager) == (
+        "Många synpunkter om kvällarna",
+        "Gångtunneln vid centrum",
+        "Bostadsbolaget",
+    )
+    assert analysis.revision > 0 and "offender" in (analysis.field_clocks or "")
+    note = _row(services, t.FollowUpMeasure, more.free_note)
+    assert isinstance(note, t.FollowUpMeasure)
+    assert (note.note, note.status, note.mark, note.hours) == (
+        "",
+        MeasureStatus.IN_PROGRESS,
+        FollowUpMark.YELLOW,
+        4.0,
+    )
+
+    # What the open promise and the agreement build on, and what is recent, is untouched.
+    for model, record_id, name in (
+        (t.Source, more.held_source, "description"),
+        (t.Source, more.agreement_source, "description"),
+        (t.Source, more.open_source, "description"),
+        (t.RootCauseAnalysis, more.held_analysis, "offender"),
+        (t.RootCauseAnalysis, more.cause_analysis, "offender"),
+        (t.RootCauseAnalysis, more.recent_analysis, "target"),
+        (t.FollowUpMeasure, more.held_note, "note"),
+        (t.FollowUpMeasure, more.held_followup_note, "note"),
+        (t.Decision, more.recent_decision, "text"),
+    ):
+        assert getattr(_row(services, model, record_id), name), (model, name)
+    assert _purge(services).preview(TODAY).items == ()
+
+
+def test_closing_the_promise_releases_what_it_held(services: Services, more: More) -> None:
+    with services.unit_of_work() as uow:
+        promise = uow.session.scalars(
+            select(t.Promise).where(t.Promise.title == "Tryggare centrum")
+        ).one()
+        promise.status = PromiseStatus.CLOSED
+        uow.commit()
+    preview = _purge(services).preview(TODAY)
+    listed = {item.record_id for item in preview.items}
+    assert {more.held_source, more.held_analysis, more.cause_analysis} <= listed
+    assert {more.held_note, more.held_followup_note} <= listed
+    # The agreement is still in force.
+    assert {item.record_id for item in preview.held} == {more.agreement_source}
+
+
+def test_purge_service_uses_the_retention_service_it_is_given(services: Services) -> None:
+    purge = PurgeService(
+        uow=services.unit_of_work,
+        maintenance=services.maintenance,
+        backup_dir=services.paths.backups,
+        retention=services.retention,
+    )
+    assert purge.retention is services.retention
+    services.retention.set(RetentionKind.ANALYSES, 7)
+    assert purge.preview(TODAY).settings.analyses == 7
+
+
+def test_cli_retention_and_purge_cover_the_other_kinds(services: Services, run_cli) -> None:
+    build_more(services, date.today())
+    services.close()
+    shown = run_cli("retention", "show")
+    assert "sources    24 months" in shown.out and "analyses   36 months" in shown.out
+    assert run_cli("retention", "set", "analyses", "48").code == 0
+    assert json.loads(run_cli("retention", "show", "--json").out)["analyses"] == 48
+    report = json.loads(run_cli("purge", "--dry-run", "--json").out)
+    kinds = {item["kind"] for item in report["items"]}
+    assert kinds == {"decisions", "action-items", "sources", "followup-measures"}
+    # Analyses are kept 48 months now: none is past its time, not even as held.
+    assert {item["kind"] for item in report["held"]} == {"sources", "followup-measures"}
+    applied = json.loads(run_cli("purge", "--apply", "--json").out)["applied"]
+    assert applied["records_cleared"] == 6
+
+
+# --- secrecy review ---------------------------------------------------------------------
+
+
+def test_secrecy_marks_lists_and_releases(services: Services, data: Dataset) -> None:
+    secrecy = SecrecyService(uow=services.unit_of_work)
+    assert [(m.kind, m.record_id) for m in secrecy.marked()] == [
+        ("dialogues", data.secret_dialogue)
+    ]
+    before = _row(services, t.Concern, data.old_concern)
+    marked = secrecy.mark("concerns", data.old_concern)
+    assert marked.marked and marked.sensitivity is Sensitivity.SECRET
+    assert marked.title == "Mopedåkning på gångvägen vid skolan"
+    concern = _row(services, t.Concern, data.old_concern)
+    assert concern.sensitivity is Sensitivity.SECRET
+    assert concern.revision > before.revision  # an edit that travels
+    assert "sensitivity" in (concern.field_clocks or "")
+    assert {m.record_id for m in secrecy.marked()} == {data.secret_dialogue, data.old_concern}
+    # A mark shortens the time the text is kept (the sekretess cap).
+    item = next(i for i in _purge(services).preview(TODAY).items if i.record_id == data.old_concern)
+    assert item.rule is PurgeRule.SECRET
+
+    released = secrecy.release("concerns", data.old_concern)
+    assert not released.marked and released.sensitivity is Sensitivity.INTERNAL
+    assert secrecy.release("dialogues", data.secret_dialogue, Sensitivity.OPEN).sensitivity is (
+        Sensitivity.OPEN
+    )
+    assert secrecy.marked() == ()
+    with pytest.raises(InvalidInput):
+        secrecy.release("concerns", data.old_concern, Sensitivity.SECRET)
+    with pytest.raises(InvalidInput):
+        secrecy.mark("nonsense", data.old_concern)
+    with pytest.raises(RecordNotFound):
+        secrecy.mark("concerns", data.old_dialogue)  # a dialogue's id, not a concern's
+    with pytest.raises(RecordNotFound):
+        secrecy.mark("concerns", data.deleted_concern)  # tombstoned
+
+
+def test_cli_secrecy(services: Services, data: Dataset, run_cli) -> None:
+    services.close()
+    listed = run_cli("secrecy", "list")
+    assert listed.code == 0, listed.err
+    assert str(data.secret_dialogue) in listed.out
+    assert "1 records marked sekretess" in listed.out
+    marked = run_cli("secrecy", "mark", "meetings", str(data.old_meeting))
+    assert marked.code == 0 and marked.out.startswith(f"{data.old_meeting}  secret")
+    report = json.loads(run_cli("secrecy", "list", "--json").out)
+    assert {entry["id"] for entry in report} == {str(data.secret_dialogue), str(data.old_meeting)}
+    released = run_cli("secrecy", "release", "meetings", str(data.old_meeting), "--open")
+    assert released.code == 0 and f"{data.old_meeting}  open" in released.out
+    missing = run_cli("secrecy", "mark", "concerns", str(uuid.uuid4()))
+    assert missing.code == 1 and missing.err.count("\n") == 1
+    assert run_cli("secrecy", "mark", "nonsense", str(data.old_meeting)).code == 2
+    assert run_cli("secrecy").code == 2

@@ -184,6 +184,7 @@ class DisposalGroup(QGroupBox):
             uow=services.unit_of_work,
             maintenance=services.maintenance,
             backup_dir=context.paths.backups,
+            retention=services.retention,
         )
         self.preview: PurgePreview | None = None
         self.confirm_box: QMessageBox | None = None
@@ -206,8 +207,14 @@ class DisposalGroup(QGroupBox):
         labels = {
             RetentionKind.DIALOGUES: self.tr("&Dialoger (anteckningar, återkoppling):"),
             RetentionKind.CONCERNS: self.tr("S&ynpunkter (text, svar):"),
-            RetentionKind.MEETINGS: self.tr("&Möten (dagordning, protokoll):"),
-            RetentionKind.FOLLOWUPS: self.tr("&Uppföljningar (beskrivning):"),
+            RetentionKind.MEETINGS: self.tr(
+                "&Möten (dagordning, protokoll, beslut, åtgärdspunkter):"
+            ),
+            RetentionKind.FOLLOWUPS: self.tr("&Uppföljningar (beskrivning, kommentar per åtgärd):"),
+            RetentionKind.SOURCES: self.tr("&Källor i lägesbilder (beskrivning):"),
+            RetentionKind.ANALYSES: self.tr(
+                "&Orsaksanalyser (gärningsperson, mål eller offer, skydd, händelsekedja):"
+            ),
             RetentionKind.SECRET: self.tr("Sekre&tessmarkerade poster, högst:"),
         }
         for kind, text in labels.items():
