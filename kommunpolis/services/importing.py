@@ -26,7 +26,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,7 +45,12 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from kommunpolis.domain.errors import AttachmentWriteFailed, ConflictNotFound, MassDeleteRefused
+from kommunpolis.domain.errors import (
+    AttachmentWriteFailed,
+    BundleInvalid,
+    ConflictNotFound,
+    MassDeleteRefused,
+)
 from kommunpolis.domain.ids import uuid7
 from kommunpolis.storage.attachments import AttachmentStore
 from kommunpolis.storage.kinds import all_record_tables
@@ -65,12 +70,14 @@ from kommunpolis.sync.bundle import (
     read_bundle,
     table_specs,
 )
+from kommunpolis.sync.clock import COUNTER_BITS
 from kommunpolis.sync.identity import IdentityStore
 from kommunpolis.sync.merge import (
     INCOMING,
     META_COLUMNS,
     FieldConflict,
     merge_record,
+    parse_clocks,
 )
 
 NEW = "new"
@@ -229,6 +236,7 @@ class ImportService:
                 verified.append(
                     read_bundle(path, self._identity, passphrase=passphrase, wanted=self._new)
                 )
+                _check_clock(verified[-1], self._now())
             verified.sort(key=lambda b: (str(b.manifest.sender_device_id), b.manifest.sequence))
             if dry_run:
                 return self._preview(verified, allow_mass_delete)
@@ -790,6 +798,30 @@ def _decode(spec: ColumnSpec, column: Any, value: Any) -> Any:
     if kind == "float":
         return float(value)
     return value
+
+
+CLOCK_SKEW_LIMIT = timedelta(days=30)
+"""How far ahead of this computer's clock a sender's revisions may be."""
+
+
+def _check_clock(bundle: VerifiedBundle, now: datetime) -> None:
+    """Refuse revisions far in the future: they would drag this device's clock along.
+
+    A hybrid clock moves past every revision it sees, so one bundle from a computer
+    whose date was set years ahead would make every later edit here look that new.
+    """
+    top = _top_revision(bundle)
+    for rows in bundle.records.values():
+        for row in rows:
+            for clock in parse_clocks(row["field_clocks"]).values():
+                top = max(top, clock.revision)
+    limit = int((now + CLOCK_SKEW_LIMIT).timestamp() * 1000) << COUNTER_BITS
+    if top > limit:
+        raise BundleInvalid(
+            bundle.path,
+            "its revisions lie more than 30 days ahead of this computer's clock; check the"
+            " date and time on the sender's computer (and on this one)",
+        )
 
 
 def _top_revision(bundle: VerifiedBundle) -> int:

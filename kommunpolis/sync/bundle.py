@@ -20,6 +20,7 @@ import glob
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -92,6 +93,8 @@ _RECORDS_NAME = re.compile(r"^records/([a-z_]+)\.jsonl$")
 _ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
 ATTACHMENT_PREFIX = "attachments/"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+"""What an SQLite INTEGER holds."""
 _UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 _UUID = re.compile(_UUID_PATTERN)
 SCHEMA_ID = "https://kommunpolis.example/schemas/bundle-1/records.schema.json"
@@ -176,8 +179,8 @@ def record_schemas() -> dict[str, Any]:
         "datetime": {"type": "string", "format": "date-time"},
         "date": {"type": "string", "format": "date"},
         "bool": {"type": "boolean"},
-        "int": {"type": "integer"},
-        "float": {"type": "number"},
+        "int": {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX},
+        "float": {"type": "number", "minimum": -1e300, "maximum": 1e300},
         "str": {"type": "string"},
     }
     tables: dict[str, Any] = {}
@@ -232,11 +235,14 @@ def _check_value(spec: ColumnSpec, value: Any) -> str | None:
     if kind == "bool":
         return None if isinstance(value, bool) else "must be true or false"
     if kind == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else "must be an integer"
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "must be an integer"
+        return None if INT_MIN <= value <= INT_MAX else "is out of range (64-bit)"
     if kind == "float":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return None if ok else "must be a number"
+        if not ok:
+            return "must be a number"
+        return None if math.isfinite(value) and abs(value) <= 1e300 else "is out of range"
     if not isinstance(value, str):
         return "must be text"
     try:
