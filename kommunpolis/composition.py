@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, union_all
 
 from kommunpolis.paths import AppPaths
+from kommunpolis.services.analysis import AnalysisService
 from kommunpolis.services.attention import AttentionService
 from kommunpolis.services.chain import ChainService
 from kommunpolis.services.coordination import CoordinationService
@@ -55,6 +56,7 @@ class Services:
     retention: RetentionService
     followups: FollowUpService
     coordination: CoordinationService
+    analysis: AnalysisService
 
     def close(self) -> None:
         """Release the database."""
@@ -92,6 +94,7 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
     identity = IdentityStore(paths.keys)
     chain = ChainService(uow=unit_of_work)
     situation = SituationService(uow=unit_of_work)
+    editing = EditingService(uow=unit_of_work)
     importing = ImportService(
         uow=unit_of_work, identity=identity, clock=clock, attachments=maintenance.attachments
     )
@@ -103,7 +106,7 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         attachments=maintenance.attachments,
         profiles=ProfileService(uow=unit_of_work),
         records=RecordService(uow=unit_of_work),
-        editing=EditingService(uow=unit_of_work),
+        editing=editing,
         attention=AttentionService(uow=unit_of_work),
         search=SearchService(uow=unit_of_work),
         maintenance=maintenance,
@@ -118,4 +121,5 @@ def build_services(paths: AppPaths, *, busy_timeout_ms: int = 5000) -> Services:
         retention=RetentionService(uow=unit_of_work),
         followups=FollowUpService(uow=unit_of_work, chain=chain),
         coordination=CoordinationService(uow=unit_of_work, importing=importing),
+        analysis=AnalysisService(uow=unit_of_work, chain=chain, editing=editing),
     )

@@ -203,6 +203,10 @@ _KINDS: Mapping[str, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("Labels", "Samverkansöverenskommelse"),
         QT_TRANSLATE_NOOP("Labels", "Samverkansöverenskommelser"),
     ),
+    "agreement-parties": (
+        QT_TRANSLATE_NOOP("Labels", "Part i överenskommelse"),
+        QT_TRANSLATE_NOOP("Labels", "Parter i överenskommelser"),
+    ),
     "promises": (
         QT_TRANSLATE_NOOP("Labels", "Medborgarlöfte"),
         QT_TRANSLATE_NOOP("Labels", "Medborgarlöften"),
@@ -223,6 +227,10 @@ _KINDS: Mapping[str, tuple[object, object]] = {
     "followups": (
         QT_TRANSLATE_NOOP("Labels", "Uppföljning"),
         QT_TRANSLATE_NOOP("Labels", "Uppföljningar"),
+    ),
+    "followup-measures": (
+        QT_TRANSLATE_NOOP("Labels", "Uppföljning av åtgärd"),
+        QT_TRANSLATE_NOOP("Labels", "Uppföljningar av åtgärder"),
     ),
     "attachments": (QT_TRANSLATE_NOOP("Labels", "Bilaga"), QT_TRANSLATE_NOOP("Labels", "Bilagor")),
 }

@@ -51,6 +51,10 @@ SECTIONS: tuple[Section, ...] = (
                 str(QT_TRANSLATE_NOOP(CONTEXT, "Lägesbildsbyggare")),
                 "kommunpolis.ui.pages.situation_builder:SituationBuilderPage",
             ),
+            (
+                str(QT_TRANSLATE_NOOP("Sections", "Analys")),
+                "kommunpolis.ui.pages.analysis:AnalysisPage",
+            ),
         ),
     ),
     Section(
@@ -58,6 +62,12 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP(CONTEXT, "Löften & åtgärder")),
         "promises",
         ("promises", "measures", "followups", "indicators"),
+        (
+            (
+                str(QT_TRANSLATE_NOOP("Sections", "Handlingsplan")),
+                "kommunpolis.ui.pages.action_plan:ActionPlanPage",
+            ),
+        ),
     ),
     Section(
         "agreements",

@@ -166,12 +166,20 @@
         <translation>C&amp;oncerns (text, answer):</translation>
     </message>
     <message>
-        <source>&amp;Möten (dagordning, protokoll):</source>
-        <translation>&amp;Meetings (agenda, minutes):</translation>
+        <source>&amp;Möten (dagordning, protokoll, beslut, åtgärdspunkter):</source>
+        <translation>&amp;Meetings (agenda, minutes, decisions, action items):</translation>
     </message>
     <message>
-        <source>&amp;Uppföljningar (beskrivning):</source>
-        <translation>&amp;Follow-ups (narrative):</translation>
+        <source>&amp;Uppföljningar (beskrivning, kommentar per åtgärd):</source>
+        <translation>&amp;Follow-ups (narrative, note per measure):</translation>
+    </message>
+    <message>
+        <source>&amp;Källor i lägesbilder (beskrivning):</source>
+        <translation>Situation picture &amp;sources (description):</translation>
+    </message>
+    <message>
+        <source>&amp;Orsaksanalyser (gärningsperson, mål eller offer, skydd, händelsekedja):</source>
+        <translation>Root-cause &amp;analyses (offender, target or victim, guardians, event chain):</translation>
     </message>
     <message>
         <source>Sekre&amp;tessmarkerade poster, högst:</source>
@@ -903,6 +911,22 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Uppföljning av åtgärd</source>
+        <translation>Follow-up of a measure</translation>
+    </message>
+    <message>
+        <source>Uppföljningar av åtgärder</source>
+        <translation>Follow-ups of measures</translation>
+    </message>
+    <message>
+        <source>Part i överenskommelse</source>
+        <translation>Party to an agreement</translation>
+    </message>
+    <message>
+        <source>Parter i överenskommelser</source>
+        <translation>Parties to agreements</translation>
+    </message>
     <message>
         <source>Genomförd</source>
         <comment>dialogue held</comment>
@@ -2953,14 +2977,6 @@ Update Kommunpolis to open it. The file has not been changed.</translation>
         <source>Kopplingar mellan poster</source>
         <translation>Links between records</translation>
     </message>
-    <message>
-        <source>Parter i överenskommelser</source>
-        <translation>Parties to agreements</translation>
-    </message>
-    <message>
-        <source>Åtgärder i uppföljningar</source>
-        <translation>Measures in follow-ups</translation>
-    </message>
 </context>
 <context>
     <name>ExportPanel</name>
@@ -3960,6 +3976,452 @@ Fingerprint: {fingerprint}</translation>
     <message>
         <source>Åtgärder</source>
         <translation>Measures</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Analys</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Handlingsplan</source>
+        <translation>Action plan</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanModel</name>
+    <message>
+        <source>(inget av löftets fokusområden)</source>
+        <translation>(none of the promise's focus areas)</translation>
+    </message>
+    <message>
+        <source>Fokusområde</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Inte uppföljd</source>
+        <translation>Not followed up</translation>
+    </message>
+    <message>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Operativt mål</source>
+        <translation>Operational goal</translation>
+    </message>
+    <message>
+        <source>Orsak</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Utan markering</source>
+        <translation>No mark</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>från %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>senast %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Measure</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanPage</name>
+    <message>
+        <source>%1 % genomförda</source>
+        <translation>%1 % done</translation>
+    </message>
+    <message>
+        <source>%1 (inte mätt ännu)</source>
+        <translation>%1 (not measured yet)</translation>
+    </message>
+    <message>
+        <source>%1 lovar att …</source>
+        <translation>%1 promises to …</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3 · Läget: %4</source>
+        <translation>%1 · %2 – %3 · State: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åtgärder</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Fokusområden (Retur öppnar problemet):</source>
+        <translation>&amp;Focus areas (Enter opens the problem):</translation>
+    </message>
+    <message>
+        <source>&amp;Indikatorer (Retur öppnar indikatorn):</source>
+        <translation>&amp;Indicators (Enter opens the indicator):</translation>
+    </message>
+    <message>
+        <source>&amp;Medborgarlöfte:</source>
+        <translation>Citizen &amp;promise:</translation>
+    </message>
+    <message>
+        <source>(välj ett medborgarlöfte)</source>
+        <translation>(choose a citizen promise)</translation>
+    </message>
+    <message>
+        <source>Diagram över indikatorernas värden</source>
+        <translation>Charts of the indicators' values</translation>
+    </message>
+    <message>
+        <source>Diagram: %1</source>
+        <translation>Chart: %1</translation>
+    </message>
+    <message>
+        <source>Fokusområden</source>
+        <translation>Focus areas</translation>
+    </message>
+    <message>
+        <source>Indikatorer</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Ingen part har lovat något ännu.</source>
+        <translation>No party has promised anything yet.</translation>
+    </message>
+    <message>
+        <source>Kommunen lovar att …</source>
+        <translation>The municipality promises to …</translation>
+    </message>
+    <message>
+        <source>Läget</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Löften per part</source>
+        <translation>Promises by party</translation>
+    </message>
+    <message>
+        <source>Löftet har inga fokusområden ännu.</source>
+        <translation>The promise has no focus areas yet.</translation>
+    </message>
+    <message>
+        <source>Löftet har inga indikatorer ännu.</source>
+        <translation>The promise has no indicators yet.</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Polisen lovar att …</source>
+        <translation>The police promise to …</translation>
+    </message>
+    <message>
+        <source>Samlad markering vid uppföljning: %1</source>
+        <translation>Overall mark at follow-up: %1</translation>
+    </message>
+    <message>
+        <source>Uppmätt</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Vad varje &amp;part lovar:</source>
+        <translation>What each &amp;party promises:</translation>
+    </message>
+    <message numerus="yes">
+        <source>följts upp: %1 av %n</source>
+        <translation>
+            <numerusform>followed up: %1 of %n</numerusform>
+            <numerusform>followed up: %1 of %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>genomfört</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>inga åtgärder ännu</source>
+        <translation>no measures yet</translation>
+    </message>
+    <message>
+        <source>inställt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>inte påbörjat</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>Å&amp;tgärder (Retur öppnar åtgärden):</source>
+        <translation>Mea&amp;sures (Enter opens the measure):</translation>
+    </message>
+    <message>
+        <source>Åtgärdsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;löftet</source>
+        <translation>Open the pro&amp;mise</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message numerus="yes">
+        <source>%n källor</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n synpunkter som %1 personer tog upp</source>
+        <translation>
+            <numerusform>%n concern raised by %1 people</numerusform>
+            <numerusform>%n concerns raised by %1 people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Källor (Retur öppnar lägesbilden):</source>
+        <translation>Sour&amp;ces (Enter opens the situation picture):</translation>
+    </message>
+    <message>
+        <source>&amp;Lägg till</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Problem:</source>
+        <translation>&amp;Problem:</translation>
+    </message>
+    <message>
+        <source>&amp;Synpunkter (Retur öppnar):</source>
+        <translation>&amp;Concerns (Enter opens):</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n endast för polisen)</source>
+        <translation>
+            <numerusform>(%n for the police only)</numerusform>
+            <numerusform>(%n for the police only)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(välj ett problem)</source>
+        <translation>(choose a problem)</translation>
+    </message>
+    <message>
+        <source>Beskriv en orsak och tryck Retur</source>
+        <translation>Describe a cause and press Enter</translation>
+    </message>
+    <message>
+        <source>Brottstriangeln</source>
+        <translation>Crime triangle</translation>
+    </message>
+    <message>
+        <source>Flytta &amp;ned</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Flytta &amp;upp</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Ingen analys ännu – den skapas när du skriver</source>
+        <translation>No analysis yet – it is created when you type</translation>
+    </message>
+    <message>
+        <source>Inte sparat</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Källor som underlag</source>
+        <translation>Sources as evidence</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>N&amp;y orsak:</source>
+        <translation>N&amp;ew cause:</translation>
+    </message>
+    <message>
+        <source>Numrerade &amp;orsaker (F2 ändrar):</source>
+        <translation>Numbered ca&amp;uses (F2 edits):</translation>
+    </message>
+    <message>
+        <source>Orsak %1 togs bort.</source>
+        <translation>Cause %1 was removed.</translation>
+    </message>
+    <message>
+        <source>Orsaker</source>
+        <translation>Causes</translation>
+    </message>
+    <message>
+        <source>Orsaker, numrerade</source>
+        <translation>Causes, numbered</translation>
+    </message>
+    <message>
+        <source>SARA</source>
+        <translation>SARA</translation>
+    </message>
+    <message>
+        <source>Skriv inte personuppgifter om medborgare.</source>
+        <translation>Do not write personal data about citizens.</translation>
+    </message>
+    <message>
+        <source>Sparat %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Sparstatus</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>Steg för steg, från början till &amp;händelsen:</source>
+        <translation>Step by step, from the start to the &amp;event:</translation>
+    </message>
+    <message>
+        <source>Synpunkter som underlag</source>
+        <translation>Concerns as evidence</translation>
+    </message>
+    <message>
+        <source>Ta &amp;bort orsak</source>
+        <translation>&amp;Remove cause</translation>
+    </message>
+    <message>
+        <source>Underlag</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>analyserat</source>
+        <translation>analysed</translation>
+    </message>
+    <message>
+        <source>Ändrat – sparas strax</source>
+        <translation>Changed – saving shortly</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;problemet</source>
+        <translation>Open the pro&amp;blem</translation>
+    </message>
+</context>
+<context>
+    <name>CauseListModel</name>
+    <message numerus="yes">
+        <source>Orsak %1: %n åtgärder svarar mot den.</source>
+        <translation>
+            <numerusform>Cause %1: %n measure answers it.</numerusform>
+            <numerusform>Cause %1: %n measures answer it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConcernEvidenceModel</name>
+    <message>
+        <source>(ingen plats)</source>
+        <translation>(no place)</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dialog</source>
+        <translation>Dialogue</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorModel</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Inte mätt</source>
+        <translation>Not measured</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Mätningar</source>
+        <translation>Measurements</translation>
+    </message>
+    <message>
+        <source>Målvärde</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Senast uppmätt</source>
+        <translation>Latest measured</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+</context>
+<context>
+    <name>SourceEvidenceModel</name>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Endast polis</source>
+        <translation>Police only</translation>
+    </message>
+    <message>
+        <source>Kan delas</source>
+        <translation>May be shared</translation>
+    </message>
+    <message>
+        <source>Lägesbild</source>
+        <translation>Situation picture</translation>
+    </message>
+    <message>
+        <source>Spridning</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
     </message>
 </context>
 </TS>

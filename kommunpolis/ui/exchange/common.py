@@ -40,10 +40,6 @@ def table_label(table: str) -> str:
     kind = kind_for_table(table)
     if kind is None:
         return translate("Exchange", "Kopplingar mellan poster")
-    if kind == "agreement-parties":
-        return translate("Exchange", "Parter i överenskommelser")
-    if kind == "followup-measures":
-        return translate("Exchange", "Åtgärder i uppföljningar")
     return kind_label(kind, plural=True)
 
 
