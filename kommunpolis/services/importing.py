@@ -378,23 +378,12 @@ class ImportService:
         numbered = manifest.recipient_sequences.get(str(own)) if own else None
         previous = session.get(ReceivedBundle, manifest.bundle_id)
         if previous is not None:
-            return BundleOutcome(
-                path=bundle.path,
-                bundle_id=manifest.bundle_id,
-                sender_device=manifest.sender_device_id,
-                sender_name=manifest.sender_name,
-                sequence=manifest.sequence,
-                recipient_sequence=numbered,
-                kind=manifest.kind,
-                created=manifest.created,
-                already_imported=previous.imported_at,
-                counts={},
-                tables={},
-                conflicts=(),
-            )
+            return _outcome(bundle, numbered, already_imported=previous.imported_at)
         now = self._now()
         if bundle.receipt is not None:
-            return self._receipt(session, bundle, bundle.receipt, now)
+            # A receipt (what a receiver imported of ours) is kept; it changes no record.
+            _record_received(session, bundle, None, now, {"receipt": bundle.receipt})
+            return _outcome(bundle, None, receipt=bundle.receipt)
         merger = _Merger(session, bundle, version=local_version(session), now=now)
         live_before = _live_records(session)
         for table in _record_tables():
@@ -409,72 +398,64 @@ class ImportService:
         counts = {name: merger.total(name) for name in (*OUTCOMES, "released")}
         counts["files"] = len(bundle.attachments)
         tables = {name: dict(counter) for name, counter in sorted(merger.tables.items())}
-        session.add(
-            ReceivedBundle(
-                bundle_id=manifest.bundle_id,
-                sender_device=manifest.sender_device_id,
-                sender_name=manifest.sender_name,
-                sequence=manifest.sequence,
-                recipient_sequence=numbered,
-                kind=manifest.kind,
-                created_at=manifest.created,
-                imported_at=now,
-                file_name=bundle.path.name[:400],
-                outcome=json.dumps({"counts": counts, "tables": tables}, sort_keys=True),
-            )
+        _record_received(session, bundle, numbered, now, {"counts": counts, "tables": tables})
+        return _outcome(
+            bundle, numbered, counts=counts, tables=tables, conflicts=tuple(merger.conflicts)
         )
-        session.flush()
-        return BundleOutcome(
-            path=bundle.path,
+
+
+def _record_received(
+    session: Session,
+    bundle: VerifiedBundle,
+    numbered: int | None,
+    now: datetime,
+    outcome: Mapping[str, Any],
+) -> None:
+    """Note that ``bundle`` was imported, so that it is never imported twice."""
+    manifest = bundle.manifest
+    session.add(
+        ReceivedBundle(
             bundle_id=manifest.bundle_id,
             sender_device=manifest.sender_device_id,
             sender_name=manifest.sender_name,
             sequence=manifest.sequence,
             recipient_sequence=numbered,
             kind=manifest.kind,
-            created=manifest.created,
-            already_imported=None,
-            counts=counts,
-            tables=tables,
-            conflicts=tuple(merger.conflicts),
+            created_at=manifest.created,
+            imported_at=now,
+            file_name=bundle.path.name[:400],
+            outcome=json.dumps(outcome, ensure_ascii=False, sort_keys=True),
         )
+    )
+    session.flush()
 
-    @staticmethod
-    def _receipt(
-        session: Session, bundle: VerifiedBundle, receipt: Mapping[str, Any], now: datetime
-    ) -> BundleOutcome:
-        """Keep a receipt (what a receiver imported of ours); it changes no record."""
-        manifest = bundle.manifest
-        session.add(
-            ReceivedBundle(
-                bundle_id=manifest.bundle_id,
-                sender_device=manifest.sender_device_id,
-                sender_name=manifest.sender_name,
-                sequence=manifest.sequence,
-                recipient_sequence=None,
-                kind=manifest.kind,
-                created_at=manifest.created,
-                imported_at=now,
-                file_name=bundle.path.name[:400],
-                outcome=json.dumps({"receipt": receipt}, ensure_ascii=False, sort_keys=True),
-            )
-        )
-        session.flush()
-        return BundleOutcome(
-            path=bundle.path,
-            bundle_id=manifest.bundle_id,
-            sender_device=manifest.sender_device_id,
-            sender_name=manifest.sender_name,
-            sequence=manifest.sequence,
-            recipient_sequence=None,
-            kind=manifest.kind,
-            created=manifest.created,
-            already_imported=None,
-            counts={},
-            tables={},
-            conflicts=(),
-            receipt=receipt,
-        )
+
+def _outcome(
+    bundle: VerifiedBundle,
+    numbered: int | None,
+    *,
+    already_imported: datetime | None = None,
+    counts: Mapping[str, int] | None = None,
+    tables: Mapping[str, Mapping[str, int]] | None = None,
+    conflicts: tuple[ConflictInfo, ...] = (),
+    receipt: Mapping[str, Any] | None = None,
+) -> BundleOutcome:
+    manifest = bundle.manifest
+    return BundleOutcome(
+        path=bundle.path,
+        bundle_id=manifest.bundle_id,
+        sender_device=manifest.sender_device_id,
+        sender_name=manifest.sender_name,
+        sequence=manifest.sequence,
+        recipient_sequence=numbered,
+        kind=manifest.kind,
+        created=manifest.created,
+        already_imported=already_imported,
+        counts=counts or {},
+        tables=tables or {},
+        conflicts=conflicts,
+        receipt=receipt,
+    )
 
 
 class _Merger:
