@@ -64,6 +64,9 @@ class RecordDetail:
     revision: int
     updated_at: datetime
     deleted: bool
+    author: str = ""
+    """Who recorded it (on whichever device; merged data keeps its author)."""
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -632,4 +635,6 @@ def _detail(spec: KindSpec, record: t.Record) -> RecordDetail:
         revision=record.revision,
         updated_at=record.updated_at,
         deleted=record.deleted_at is not None,
+        author=record.author or "",
+        created_at=record.created_at,
     )

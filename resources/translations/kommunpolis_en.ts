@@ -2003,6 +2003,14 @@ After the follow-up: {after}</translation>
 <context>
     <name>RecordEditor</name>
     <message>
+        <source>Registrerad av</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Registrerad av %1</source>
+        <translation>Recorded by %1</translation>
+    </message>
+    <message>
         <source>Sparstatus</source>
         <translation>Save status</translation>
     </message>

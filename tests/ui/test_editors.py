@@ -133,6 +133,10 @@ def test_a_new_problem_saves_itself_and_shows_when_it_did(
         type_text(qtbot, title, "Buskörning på torget")
     assert editor.record_id is not None
     assert editor.saved_label.text().startswith("Sparat ")
+    # Who recorded it (in a coordinator's merged data, often someone else).
+    author = context.services.profiles.current()
+    assert author is not None
+    assert editor.recorded_label.text().startswith(f"Registrerad av {author.name} · ")
     description = editor.rows["description"].widget
     assert isinstance(description, TextInput)
     type_text(qtbot, description, "Mopeder kvällstid, främst fredagar.")

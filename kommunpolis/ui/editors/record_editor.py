@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -59,6 +59,7 @@ from kommunpolis.ui.editors.field_text import (
 from kommunpolis.ui.editors.inputs import Input, PickerInput, as_uuid, make_input
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import kind_label, label
+from kommunpolis.ui.list_cells import cell_text
 from kommunpolis.ui.trace_view import TRACE_KINDS, TraceDialog, show_trace, trace_shortcut
 
 CHOICE_LIMIT = 300
@@ -226,6 +227,11 @@ class RecordEditor(QWidget):
         header.addStretch(1)
         header.addWidget(self.saved_label)
         layout.addLayout(header)
+        # Who recorded it: in merged data (a coordinator's) it may be someone else.
+        self.recorded_label = QLabel(self)
+        self.recorded_label.setStyleSheet("color: palette(mid);")
+        self.recorded_label.setAccessibleName(self.tr("Registrerad av"))
+        layout.addWidget(self.recorded_label)
 
         actions = QHBoxLayout()
         actions.addWidget(self.status_label)
@@ -356,6 +362,7 @@ class RecordEditor(QWidget):
         self.saver.begin(kind, record_id, parent)
         self.parent_ref = parent
         self.detail = None
+        self.recorded_label.clear()
         self._draft = draft
         self._generation += 1
         generation = self._generation
@@ -526,6 +533,7 @@ class RecordEditor(QWidget):
         if generation != self._generation or loaded.kind != self.kind:
             return
         self.detail = loaded.detail
+        self._show_recorded(loaded.detail)
         if loaded.municipalities:
             self._municipalities = loaded.municipalities
         for name, row in self.rows.items():
@@ -586,6 +594,7 @@ class RecordEditor(QWidget):
             return
         was_new = self.detail is None
         self.detail = detail
+        self._show_recorded(detail)
         self.banner.hide()
         self._show_saved_now()
         if was_new:
@@ -593,6 +602,15 @@ class RecordEditor(QWidget):
             self._show_status(detail)
             self._enable_relations(True)
         self._announce(detail)
+
+    def _show_recorded(self, detail: RecordDetail | None) -> None:
+        if detail is None or not detail.author:
+            self.recorded_label.clear()
+            return
+        text = self.tr("Registrerad av %1").replace("%1", detail.author)
+        if detail.created_at is not None:
+            text += " · " + cell_text(QLocale(), detail.created_at.astimezone().date())
+        self.recorded_label.setText(text)
 
     def _show_saved_now(self) -> None:
         self.saved_label.setText(
