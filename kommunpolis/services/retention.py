@@ -100,7 +100,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, union
+from sqlalchemy import ColumnElement, Select, false, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from kommunpolis.domain.errors import (
@@ -573,6 +573,31 @@ def _meetings(session: Session, limits: _Limits) -> Iterator[_Candidate]:
         )
 
 
+def _text_candidates(
+    session: Session,
+    kind: str,
+    statement: Select[uuid.UUID, str, Any, bool, bool, bool],
+    *,
+    moment: bool,
+) -> Iterator[_Candidate]:
+    """Yield the candidates of a kind with one text field.
+
+    ``statement`` selects the id, title, reference day (a moment when ``moment``),
+    secret, held and deleted.
+    """
+    for record_id, title, dated, secret, held, deleted in session.execute(statement):
+        yield _Candidate(
+            kind=kind,
+            record_id=record_id,
+            title=title or "",
+            dated=_local_day(dated) if moment else dated,
+            filled=(True,),
+            secret=bool(secret),
+            held=bool(held),
+            deleted=bool(deleted),
+        )
+
+
 def _followups(session: Session, limits: _Limits) -> Iterator[_Candidate]:
     f, fp = t.FollowUp, aliased(t.Promise)
     secret = f.sensitivity == Sensitivity.SECRET
@@ -591,17 +616,7 @@ def _followups(session: Session, limits: _Limits) -> Iterator[_Candidate]:
         .outerjoin(fp, fp.id == f.promise_id)
         .where(where, f.narrative != "")
     )
-    for row in session.execute(statement):
-        yield _Candidate(
-            kind="followups",
-            record_id=row[0],
-            title=row[1] or "",
-            dated=row[2],
-            filled=(True,),
-            secret=bool(row[3]),
-            held=bool(row[4]),
-            deleted=bool(row[5]),
-        )
+    yield from _text_candidates(session, "followups", statement, moment=False)
 
 
 def _decisions(session: Session, limits: _Limits) -> Iterator[_Candidate]:
@@ -635,21 +650,12 @@ def _action_items(session: Session, limits: _Limits) -> Iterator[_Candidate]:
     if where is None:
         return
     statement = (
-        select(ai.id, am.title, am.starts_at, secret, ai.deleted_at.is_not(None))
+        # Not held, as its meeting.
+        select(ai.id, am.title, am.starts_at, secret, false(), ai.deleted_at.is_not(None))
         .join(am, am.id == ai.meeting_id)
         .where(where, ai.what != "")
     )
-    for row in session.execute(statement):
-        yield _Candidate(
-            kind="action-items",
-            record_id=row[0],
-            title=row[1],
-            dated=_local_day(row[2]),
-            filled=(True,),
-            secret=bool(row[3]),
-            held=False,  # as its meeting
-            deleted=bool(row[4]),
-        )
+    yield from _text_candidates(session, "action-items", statement, moment=True)
 
 
 def _sources(session: Session, limits: _Limits) -> Iterator[_Candidate]:
@@ -670,17 +676,7 @@ def _sources(session: Session, limits: _Limits) -> Iterator[_Candidate]:
         .join(sp, sp.id == s.situation_picture_id)
         .where(where, s.description != "")
     )
-    for row in session.execute(statement):
-        yield _Candidate(
-            kind="sources",
-            record_id=row[0],
-            title=row[1],
-            dated=row[2],
-            filled=(True,),
-            secret=bool(row[3]),
-            held=bool(row[4]),
-            deleted=bool(row[5]),
-        )
+    yield from _text_candidates(session, "sources", statement, moment=False)
 
 
 def _analyses(session: Session, limits: _Limits) -> Iterator[_Candidate]:

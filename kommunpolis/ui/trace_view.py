@@ -57,7 +57,10 @@ from kommunpolis.services.chain import (
     BreakKind,
     ChainBreak,
     ChainService,
+    ConcernView,
     DialogueTrace,
+    MeasureView,
+    ProblemView,
     PromiseProgress,
     PromiseTrace,
 )
@@ -241,6 +244,49 @@ def _dialogue_state(status: DialogueStatus, fed_back_on: date | None, channel: s
     return label(status)
 
 
+def _concern_node(concern: ConcernView, state: str, breaks: _Breaks) -> TraceNode:
+    where = f" – {concern.place}" if concern.place else ""
+    return TraceNode(
+        QCoreApplication.translate("TraceView", "%1%2 (%3 st)")
+        .replace("%1", concern.theme)
+        .replace("%2", where)
+        .replace("%3", str(concern.raised_count)),
+        ChainStep.CONCERNS,
+        "concerns",
+        concern.id,
+        state=state,
+        breaks=breaks.of("concerns", concern.id),
+    )
+
+
+def _problem_node(problem: ProblemView, breaks: _Breaks) -> TraceNode:
+    return TraceNode(
+        problem.title,
+        ChainStep.PROBLEMS,
+        "problems",
+        problem.id,
+        state=label(problem.status),
+        breaks=breaks.of("problems", problem.id),
+    )
+
+
+def _measure_node(measure: MeasureView, breaks: _Breaks) -> TraceNode:
+    latest = measure.latest
+    return TraceNode(
+        measure.title,
+        ChainStep.MEASURES,
+        "measures",
+        measure.id,
+        state=_measure_state(
+            measure.status,
+            latest.mark if latest else None,
+            latest.held_on if latest else None,
+        ),
+        mark=latest.mark if latest else None,
+        breaks=breaks.of("measures", measure.id),
+    )
+
+
 def promise_tree(trace: PromiseTrace) -> list[TraceNode]:
     """Return the groups of a promise's tree, in chain order."""
     breaks = _Breaks(trace.breaks)
@@ -253,19 +299,9 @@ def promise_tree(trace: PromiseTrace) -> list[TraceNode]:
     )
     for problem_trace in trace.problems:
         problem = problem_trace.problem
-        node = focus.add(
-            TraceNode(
-                problem.title,
-                ChainStep.PROBLEMS,
-                "problems",
-                problem.id,
-                state=label(problem.status),
-                breaks=breaks.of("problems", problem.id),
-            )
-        )
+        node = focus.add(_problem_node(problem, breaks))
         for concern in problem_trace.concerns:
             dialogue = dialogues.get(concern.dialogue_id)
-            where = f" – {concern.place}" if concern.place else ""
             state = (
                 QCoreApplication.translate("TraceView", "%1, %2")
                 .replace("%1", dialogue.title)
@@ -273,19 +309,7 @@ def promise_tree(trace: PromiseTrace) -> list[TraceNode]:
                 if dialogue is not None
                 else ""
             )
-            node.add(
-                TraceNode(
-                    QCoreApplication.translate("TraceView", "%1%2 (%3 st)")
-                    .replace("%1", concern.theme)
-                    .replace("%2", where)
-                    .replace("%3", str(concern.raised_count)),
-                    ChainStep.CONCERNS,
-                    "concerns",
-                    concern.id,
-                    state=state,
-                    breaks=breaks.of("concerns", concern.id),
-                )
-            )
+            node.add(_concern_node(concern, state, breaks))
     if not trace.problems:
         focus.add(
             TraceNode(
@@ -334,22 +358,7 @@ def promise_tree(trace: PromiseTrace) -> list[TraceNode]:
 
     measures = TraceNode(QCoreApplication.translate("TraceView", "Åtgärder"), ChainStep.MEASURES)
     for measure in trace.measures:
-        latest = measure.latest
-        node = measures.add(
-            TraceNode(
-                measure.title,
-                ChainStep.MEASURES,
-                "measures",
-                measure.id,
-                state=_measure_state(
-                    measure.status,
-                    latest.mark if latest else None,
-                    latest.held_on if latest else None,
-                ),
-                mark=latest.mark if latest else None,
-                breaks=breaks.of("measures", measure.id),
-            )
-        )
+        node = measures.add(_measure_node(measure, breaks))
         for line in reversed(measure.lines):
             parts = [label(line.status)]
             if line.mark is not None:
@@ -426,32 +435,10 @@ def dialogue_tree(trace: DialogueTrace) -> list[TraceNode]:
     )
     for outcome in trace.concerns:
         concern = outcome.concern
-        where = f" – {concern.place}" if concern.place else ""
-        concern_node = concerns.add(
-            TraceNode(
-                QCoreApplication.translate("TraceView", "%1%2 (%3 st)")
-                .replace("%1", concern.theme)
-                .replace("%2", where)
-                .replace("%3", str(concern.raised_count)),
-                ChainStep.CONCERNS,
-                "concerns",
-                concern.id,
-                state=concern.text,
-                breaks=breaks.of("concerns", concern.id),
-            )
-        )
+        concern_node = concerns.add(_concern_node(concern, concern.text, breaks))
         for problem_outcome in outcome.problems:
             problem = problem_outcome.problem
-            problem_node = concern_node.add(
-                TraceNode(
-                    problem.title,
-                    ChainStep.PROBLEMS,
-                    "problems",
-                    problem.id,
-                    state=label(problem.status),
-                    breaks=breaks.of("problems", problem.id),
-                )
-            )
+            problem_node = concern_node.add(_problem_node(problem, breaks))
             for promise in problem_outcome.promises:
                 problem_node.add(
                     TraceNode(
@@ -463,22 +450,7 @@ def dialogue_tree(trace: DialogueTrace) -> list[TraceNode]:
                     )
                 )
             for measure in problem_outcome.measures:
-                latest = measure.latest
-                problem_node.add(
-                    TraceNode(
-                        measure.title,
-                        ChainStep.MEASURES,
-                        "measures",
-                        measure.id,
-                        state=_measure_state(
-                            measure.status,
-                            latest.mark if latest else None,
-                            latest.held_on if latest else None,
-                        ),
-                        mark=latest.mark if latest else None,
-                        breaks=breaks.of("measures", measure.id),
-                    )
-                )
+                problem_node.add(_measure_node(measure, breaks))
     if not trace.concerns:
         concerns.add(
             TraceNode(

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services
 from kommunpolis.domain.statuses import DialogueStatus
-from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
-from kommunpolis.paths import AppPaths, resolve_paths
+from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel
 from kommunpolis.services.attention import (
     SECTIONS,
     AttentionItem,
@@ -25,17 +22,15 @@ from kommunpolis.services.attention import (
     Reason,
     Section,
 )
-from kommunpolis.services.demo import DemoService
 from kommunpolis.storage import tables as t
-from kommunpolis.storage.database import open_database
-from kommunpolis.ui.context import RecordEvents, UiContext
+from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.pages.overview import (
     REFRESH_DELAY_MS,
     AttentionItemModel,
     OverviewPage,
     describe_item,
 )
-from kommunpolis.ui.tasks import DatabaseWorker
+from tests.ui.conftest import build_demo_database
 
 KOMMUN = "0180"
 TODAY = date(2026, 1, 12)  # shortly after the demo dataset's "now"
@@ -46,30 +41,7 @@ WAIT_MS = 10_000
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a profile and 300 demo dialogues, built once per run, to copy."""
     folder = tmp_path_factory.mktemp("overview-demo")
-    open_database(folder / "kommunpolis.sqlite", backup_dir=folder / "backups").close()
-    services = build_services(resolve_paths(folder))
-    try:
-        services.profiles.create(
-            name="Anna Andersson", role=Role.OFFICER, municipality_codes=[KOMMUN]
-        )
-        DemoService(database=services.database, clock=services.clock).generate(dialogues=300)
-    finally:
-        services.close()
-    return folder / "kommunpolis.sqlite"
-
-
-@pytest.fixture
-def context(tmp_path: Path, demo_database: Path) -> Iterator[UiContext]:
-    """A UiContext on a copy of the demo database, built the way the app does."""
-    paths: AppPaths = resolve_paths(tmp_path / "data")
-    paths.data_dir.mkdir()
-    shutil.copyfile(demo_database, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    worker = DatabaseWorker()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield UiContext(paths, services, worker, settings, RecordEvents())
-    worker.stop()
-    services.close()
+    return build_demo_database(folder, kommun=KOMMUN, dialogues=300)
 
 
 def attention(services: Services) -> AttentionService:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kommunpolis.app import AppController, build_app
+from kommunpolis.app import AppController
 from kommunpolis.composition import build_services
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.demo import DemoService
@@ -22,7 +21,6 @@ from kommunpolis.services.retention import (
     RetentionService,
 )
 from kommunpolis.ui.pages.settings import PREVIEW_BATCH, DisposalGroup, SettingsPage
-from kommunpolis.ui.tasks import DatabaseWorker
 
 TIMEOUT = 20_000
 
@@ -38,17 +36,6 @@ def paths(tmp_path: Path) -> AppPaths:
     finally:
         services.close()
     return paths
-
-
-@pytest.fixture
-def app(qtbot: QtBot, paths: AppPaths) -> Iterator[AppController]:
-    controller = build_app(paths, worker=DatabaseWorker())
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    controller.start()
-    qtbot.waitUntil(lambda: controller.context is not None, timeout=TIMEOUT)
-    yield controller
-    controller.shutdown()
 
 
 def _disposal(qtbot: QtBot, app: AppController) -> DisposalGroup:

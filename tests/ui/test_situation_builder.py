@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kommunpolis.composition import build_services
-from kommunpolis.domain.vocabulary import Role
-from kommunpolis.paths import AppPaths, resolve_paths
-from kommunpolis.services.demo import DemoService
 from kommunpolis.services.situation import Period, Scope, SituationService
-from kommunpolis.storage.database import open_database
-from kommunpolis.ui.context import RecordEvents, UiContext
+from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.pages.situation_builder import (
     Aggregate,
     AggregateModel,
     SituationBuilderPage,
     render_charts,
 )
-from kommunpolis.ui.tasks import DatabaseWorker
+from tests.ui.conftest import build_demo_database
 
 WAIT_MS = 10_000
 SHOTS = Path(os.environ.get("KOMMUNPOLIS_SHOTS", "/tmp/shots/situation"))
@@ -37,30 +30,7 @@ SHOTS = Path(os.environ.get("KOMMUNPOLIS_SHOTS", "/tmp/shots/situation"))
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a profile and 600 demo dialogues, built once per run, to copy."""
     folder = tmp_path_factory.mktemp("situation-demo")
-    open_database(folder / "kommunpolis.sqlite", backup_dir=folder / "backups").close()
-    services = build_services(resolve_paths(folder))
-    try:
-        services.profiles.create(
-            name="Anna Andersson", role=Role.OFFICER, municipality_codes=["1285"]
-        )
-        DemoService(database=services.database, clock=services.clock).generate(dialogues=600)
-    finally:
-        services.close()
-    return folder / "kommunpolis.sqlite"
-
-
-@pytest.fixture
-def context(tmp_path: Path, demo_database: Path) -> Iterator[UiContext]:
-    """A UiContext on a copy of the demo database, built the way the app does."""
-    paths: AppPaths = resolve_paths(tmp_path / "data")
-    paths.data_dir.mkdir()
-    shutil.copyfile(demo_database, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    worker = DatabaseWorker()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield UiContext(paths, services, worker, settings, RecordEvents())
-    worker.stop()
-    services.close()
+    return build_demo_database(folder, kommun="1285", dialogues=600)
 
 
 @pytest.fixture

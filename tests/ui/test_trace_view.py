@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kommunpolis.composition import build_services
 from kommunpolis.domain.statuses import DialogueStatus, PromiseStatus
 from kommunpolis.domain.vocabulary import Role
-from kommunpolis.paths import resolve_paths
 from kommunpolis.services.attention import AttentionService, Section
 from kommunpolis.services.chain import BreakKind, ChainService, DialogueTrace, PromiseTrace
-from kommunpolis.services.demo import DemoService
 from kommunpolis.storage import tables as t
-from kommunpolis.storage.database import open_database
-from kommunpolis.ui.context import RecordEvents, UiContext
+from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.editors import RecordEditor
 from kommunpolis.ui.pages.overview import AttentionItemModel, OverviewPage
-from kommunpolis.ui.tasks import DatabaseWorker
 from kommunpolis.ui.trace_view import (
     BROKEN_TINT,
     ChainStep,
@@ -37,6 +30,7 @@ from kommunpolis.ui.trace_view import (
     TraceView,
     break_label,
 )
+from tests.ui.conftest import build_demo_database
 
 KOMMUN = "0180"
 TODAY = date(2026, 1, 12)  # shortly after the demo dataset's "now"
@@ -47,30 +41,7 @@ WAIT_MS = 10_000
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with an officer's profile and 300 demo dialogues, built once, to copy."""
     folder = tmp_path_factory.mktemp("trace-demo")
-    open_database(folder / "kommunpolis.sqlite", backup_dir=folder / "backups").close()
-    services = build_services(resolve_paths(folder))
-    try:
-        services.profiles.create(
-            name="Anna Andersson", role=Role.OFFICER, municipality_codes=[KOMMUN]
-        )
-        DemoService(database=services.database, clock=services.clock).generate(dialogues=300)
-    finally:
-        services.close()
-    return folder / "kommunpolis.sqlite"
-
-
-@pytest.fixture
-def context(tmp_path: Path, demo_database: Path) -> Iterator[UiContext]:
-    """A UiContext on a copy of the demo database, built the way the app does."""
-    paths = resolve_paths(tmp_path / "data")
-    paths.data_dir.mkdir()
-    shutil.copyfile(demo_database, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    worker = DatabaseWorker()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield UiContext(paths, services, worker, settings, RecordEvents())
-    worker.stop()
-    services.close()
+    return build_demo_database(folder, kommun=KOMMUN, dialogues=300)
 
 
 def _chain(context: UiContext) -> ChainService:

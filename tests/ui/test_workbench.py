@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,17 +36,6 @@ def paths(tmp_path: Path) -> AppPaths:
     finally:
         services.close()
     return paths
-
-
-@pytest.fixture
-def app(qtbot: QtBot, paths: AppPaths) -> Iterator[AppController]:
-    controller = build_app(paths, worker=DatabaseWorker())
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    controller.start()
-    qtbot.waitUntil(lambda: controller.context is not None, timeout=TIMEOUT)
-    yield controller
-    controller.shutdown()
 
 
 def _wait_idle(qtbot: QtBot, controller: AppController) -> None:

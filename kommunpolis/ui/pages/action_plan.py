@@ -19,7 +19,6 @@ from enum import IntEnum
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -65,6 +64,7 @@ from kommunpolis.services.documents import PARTY, strip_promise_prefix
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
+from kommunpolis.ui.models.rows_table import RowsTableModel
 from kommunpolis.ui.pages.analysis import ID_ROLE, VALUE_ROLE, date_text, index_of_data
 
 _NO_PARENT = QModelIndex()
@@ -114,7 +114,7 @@ def _period_text(start: date | None, end: date | None) -> str:
     return "–"
 
 
-class ActionPlanModel(QAbstractTableModel):
+class ActionPlanModel(RowsTableModel[ActionPlanRow]):
     """Brå's action-plan table, one row per measure; rows come a batch at a time."""
 
     class Column(IntEnum):
@@ -131,7 +131,6 @@ class ActionPlanModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[ActionPlanRow, ...] = ()
         self._shown = 0
 
     def set_rows(self, rows: tuple[ActionPlanRow, ...]) -> None:
@@ -151,12 +150,6 @@ class ActionPlanModel(QAbstractTableModel):
         """Return the rows fetched so far (a table has no children)."""
         return 0 if parent.isValid() else self._shown
 
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
-
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # Qt override
         """Whether rows wait to be shown."""
         return not parent.isValid() and self._shown < len(self._rows)
@@ -172,14 +165,8 @@ class ActionPlanModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column names of Brå's table."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
         return (
             self.tr("Fokusområde"),
             self.tr("Orsak"),
@@ -189,7 +176,7 @@ class ActionPlanModel(QAbstractTableModel):
             self.tr("Vem"),
             self.tr("Status"),
             self.tr("Uppföljning"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -254,7 +241,7 @@ class ActionPlanModel(QAbstractTableModel):
         return f"{words}, {date_text(when)}" if when is not None else words
 
 
-class IndicatorModel(QAbstractTableModel):
+class IndicatorModel(RowsTableModel[IndicatorView]):
     """The promise's indicators: baseline, target and the latest measured value."""
 
     class Column(IntEnum):
@@ -267,40 +254,16 @@ class IndicatorModel(QAbstractTableModel):
         LATEST = 4
         MEASUREMENTS = 5
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[IndicatorView, ...] = ()
-
     def set_indicators(self, indicators: tuple[IndicatorView, ...]) -> None:
         """Show ``indicators``."""
-        self.beginResetModel()
-        self._rows = indicators
-        self.endResetModel()
+        self._reset_rows(indicators)
 
     def indicator(self, row: int) -> IndicatorView:
         """Return the indicator shown at ``row``."""
         return self._rows[row]
 
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of indicators."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column names."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
         return (
             self.tr("Indikator"),
             self.tr("Källa"),
@@ -308,7 +271,7 @@ class IndicatorModel(QAbstractTableModel):
             self.tr("Målvärde"),
             self.tr("Senast uppmätt"),
             self.tr("Mätningar"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

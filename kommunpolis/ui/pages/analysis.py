@@ -67,6 +67,7 @@ from kommunpolis.ui.editors.field_text import field_label, problem_message
 from kommunpolis.ui.editors.inputs import TextInput
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
+from kommunpolis.ui.models.rows_table import RowsTableModel
 
 _NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -174,7 +175,7 @@ class CauseListModel(QAbstractListModel):
         return True
 
 
-class ConcernEvidenceModel(QAbstractTableModel):
+class ConcernEvidenceModel(RowsTableModel[EvidenceConcern]):
     """The concerns that support the problem: theme, place, count, dialogue and its date."""
 
     class Column(IntEnum):
@@ -186,47 +187,23 @@ class ConcernEvidenceModel(QAbstractTableModel):
         COUNT = 3
         DIALOGUE = 4
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EvidenceConcern] = []
-
     def set_concerns(self, concerns: tuple[EvidenceConcern, ...]) -> None:
         """Show ``concerns``."""
-        self.beginResetModel()
-        self._rows = list(concerns)
-        self.endResetModel()
+        self._reset_rows(concerns)
 
     def concern(self, row: int) -> EvidenceConcern:
         """Return the concern shown at ``row``."""
         return self._rows[row]
 
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of concerns."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column names."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
         return (
             self.tr("Datum"),
             self.tr("Tema"),
             self.tr("Plats"),
             self.tr("Antal"),
             self.tr("Dialog"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -264,7 +241,7 @@ class ConcernEvidenceModel(QAbstractTableModel):
         return None
 
 
-class SourceEvidenceModel(QAbstractTableModel):
+class SourceEvidenceModel(RowsTableModel[EvidenceSource]):
     """The sources that support the problem; police-only ones are marked in words."""
 
     class Column(IntEnum):
@@ -275,46 +252,22 @@ class SourceEvidenceModel(QAbstractTableModel):
         POLICE_ONLY = 2
         PICTURE = 3
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EvidenceSource] = []
-
     def set_sources(self, sources: tuple[EvidenceSource, ...]) -> None:
         """Show ``sources``."""
-        self.beginResetModel()
-        self._rows = list(sources)
-        self.endResetModel()
+        self._reset_rows(sources)
 
     def source(self, row: int) -> EvidenceSource:
         """Return the source shown at ``row``."""
         return self._rows[row]
 
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of sources."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column names."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
         return (
             self.tr("Typ"),
             self.tr("Beskrivning"),
             self.tr("Spridning"),
             self.tr("Lägesbild"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

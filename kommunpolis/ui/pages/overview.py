@@ -81,6 +81,7 @@ from kommunpolis.services.read_models import MunicipalityView, ProfileView
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import kind_label, label
+from kommunpolis.ui.models.rows_table import RowsTableModel
 from kommunpolis.ui.trace_view import (
     TRACE_KINDS,
     TraceDialog,
@@ -198,7 +199,7 @@ def describe_item(item: AttentionItem) -> str:
     return day
 
 
-class AttentionItemModel(QAbstractTableModel):
+class AttentionItemModel(RowsTableModel[AttentionItem]):
     """The items of one section of the board."""
 
     class Column(IntEnum):
@@ -214,18 +215,17 @@ class AttentionItemModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: tuple[AttentionItem, ...] = ()
         self._names: Mapping[str, str] = {}
 
     def set_items(self, items: Sequence[AttentionItem], names: Mapping[str, str]) -> None:
         """Show ``items``; signal only changed rows when the same records stay in order."""
         new = tuple(items)
-        if [(i.kind, i.id) for i in new] != [(i.kind, i.id) for i in self._items]:
+        if [(i.kind, i.id) for i in new] != [(i.kind, i.id) for i in self._rows]:
             self.beginResetModel()
-            self._items, self._names = new, dict(names)
+            self._rows, self._names = new, dict(names)
             self.endResetModel()
             return
-        old, self._items, self._names = self._items, new, dict(names)
+        old, self._rows, self._names = self._rows, new, dict(names)
         last = len(self.Column) - 1
         for row, (before, after) in enumerate(zip(old, new, strict=True)):
             if before != after:
@@ -233,27 +233,15 @@ class AttentionItemModel(QAbstractTableModel):
 
     def item(self, row: int) -> AttentionItem:
         """Return the item shown in ``row``."""
-        return self._items[row]
-
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of items (a table has no children)."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
+        return self._rows[row]
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:  # Qt override
         """Return an item's title, detail or kommun, or its kind and id."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = self.Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is self.Column.TITLE:
@@ -274,20 +262,9 @@ class AttentionItemModel(QAbstractTableModel):
             return item
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            titles = {
-                self.Column.TITLE: self.tr("Vad"),
-                self.Column.DETAIL: self.tr("Läge"),
-                self.Column.KOMMUN: self.tr("Kommun"),
-            }
-            return titles[self.Column(section)]
-        return None
+        return (self.tr("Vad"), self.tr("Läge"), self.tr("Kommun"))
 
 
 class PerKommunModel(QAbstractTableModel):

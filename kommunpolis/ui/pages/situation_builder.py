@@ -27,7 +27,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -72,6 +71,7 @@ from kommunpolis.services.situation import (
     PictureView,
     PlaceView,
     ProblemCreated,
+    RankedProblem,
     Scope,
     ScopeKind,
     SituationService,
@@ -80,6 +80,7 @@ from kommunpolis.services.situation import (
 from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
+from kommunpolis.ui.models.rows_table import RowsTableModel
 
 _NO_PARENT = QModelIndex()
 CHART_SIZE = QSize(1200, 420)
@@ -157,7 +158,7 @@ def aggregate_rows(summary: SituationSummary, which: Aggregate) -> list[Aggregat
     ]
 
 
-class AggregateModel(QAbstractTableModel):
+class AggregateModel(RowsTableModel[AggregateRow]):
     """One aggregate table: name, weight, concerns, dialogues, and the trend for themes."""
 
     class Column(IntEnum):
@@ -176,25 +177,18 @@ class AggregateModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AggregateRow] = []
         self._with_trend = False
 
     def set_rows(self, rows: Sequence[AggregateRow]) -> None:
         """Show ``rows``."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = tuple(rows)
         self._with_trend = any(row.before is not None for row in rows)
         self.endResetModel()
 
     def row(self, row: int) -> AggregateRow:
         """Return the aggregate row shown at ``row``."""
         return self._rows[row]
-
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of rows (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(
         self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
@@ -242,26 +236,19 @@ class AggregateModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {
-            self.Column.NAME: self.tr("Vad"),
-            self.Column.WEIGHT: self.tr("Antal som tagit upp"),
-            self.Column.CONCERNS: self.tr("Synpunkter"),
-            self.Column.DIALOGUES: self.tr("Dialoger"),
-            self.Column.BEFORE: self.tr("Föregående period"),
-            self.Column.CHANGE: self.tr("Förändring"),
-        }
-        return titles[self.Column(section)]
+        return (
+            self.tr("Vad"),
+            self.tr("Antal som tagit upp"),
+            self.tr("Synpunkter"),
+            self.tr("Dialoger"),
+            self.tr("Föregående period"),
+            self.tr("Förändring"),
+        )
 
 
-class RankedProblemModel(QAbstractTableModel):
+class RankedProblemModel(RowsTableModel[RankedProblem]):
     """The situation picture's problems in rank order."""
 
     class Column(IntEnum):
@@ -274,39 +261,17 @@ class RankedProblemModel(QAbstractTableModel):
 
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._picture: PictureView | None = None
-
     def set_picture(self, picture: PictureView | None) -> None:
         """Show ``picture``'s ranked problems."""
-        self.beginResetModel()
-        self._picture = picture
-        self.endResetModel()
-
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of ranked problems."""
-        if parent.isValid() or self._picture is None:
-            return 0
-        return len(self._picture.problems)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
+        self._reset_rows(picture.problems if picture is not None else ())
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:  # Qt override
         """Return a problem's rank, title, status or number of supporting concerns."""
-        if self._picture is None or not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if not 0 <= index.row() < len(self._picture.problems):
-            return None
-        problem = self._picture.problems[index.row()]
+        problem = self._rows[index.row()]
         if role == self.ID_ROLE:
             return problem.problem_id
         if role != Qt.ItemDataRole.DisplayRole:
@@ -320,21 +285,9 @@ class RankedProblemModel(QAbstractTableModel):
             return label(problem.status)
         return _number(problem.concerns)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
+    def headers(self) -> tuple[str, ...]:
         """Return the column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
-        titles = {
-            self.Column.RANK: self.tr("Rang"),
-            self.Column.TITLE: self.tr("Problem"),
-            self.Column.STATUS: self.tr("Status"),
-            self.Column.CONCERNS: self.tr("Synpunkter"),
-        }
-        return titles[self.Column(section)]
+        return (self.tr("Rang"), self.tr("Problem"), self.tr("Status"), self.tr("Synpunkter"))
 
 
 # --- charts ------------------------------------------------------------------------
