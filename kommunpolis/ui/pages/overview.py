@@ -721,6 +721,10 @@ class OverviewPage(QWidget):
             PerKommunModel.KOMMUN_COLUMN, QHeaderView.ResizeMode.Interactive
         )
         kommun_header.resizeSection(PerKommunModel.KOMMUN_COLUMN, 220)
+        # The sorted column carries the sort arrow too: give it the width its name needs.
+        kommun_header.setSectionResizeMode(
+            PerKommunModel.BREAKS_COLUMN, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.kommun_view.activated.connect(self._kommun_activated)
         kommun_layout.addWidget(self.kommun_view, 1)
 
