@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Connection, column, func, insert, select, table, update
 
@@ -55,6 +55,7 @@ from kommunpolis.storage.database import Database
 from kommunpolis.storage.failures import database_errors
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.storage.tables import LocalCounter, Profile, Theme
+from kommunpolis.storage.unit_of_work import RevisionObserver
 from kommunpolis.sync.clock import pack
 
 MAX_DIALOGUES = 1_000_000
@@ -1464,14 +1465,6 @@ def _next_local_version(connection: Connection) -> int:
     )
     version: int = connection.execute(statement).scalar_one()
     return version
-
-
-class RevisionObserver(Protocol):
-    """The app's revision clock, told about the demo's revisions so it issues higher ones."""
-
-    def observe(self, revision: int) -> None:
-        """Move past ``revision``."""
-        ...
 
 
 class DemoService:

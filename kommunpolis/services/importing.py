@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import (
     CursorResult,
@@ -60,7 +60,12 @@ from kommunpolis.storage.tables import (
     ReceivedBundle,
     SyncConflict,
 )
-from kommunpolis.storage.unit_of_work import UnitOfWork, local_version
+from kommunpolis.storage.unit_of_work import (
+    RevisionObserver,
+    UnitOfWork,
+    link_columns,
+    local_version,
+)
 from kommunpolis.sync.bundle import (
     KIND_RECEIPT,
     ColumnSpec,
@@ -94,14 +99,6 @@ DELETE_SHARE = 0.2
 DELETE_MINIMUM = 20
 """… unless it deletes no more than this many."""
 _CHUNK = 500
-
-
-class RevisionObserver(Protocol):
-    """Anything that can be told of revisions seen elsewhere (the hybrid clock)."""
-
-    def observe(self, revision: int) -> None:
-        """Move past ``revision``."""
-        ...
 
 
 @dataclass(frozen=True)
@@ -506,7 +503,7 @@ class _Merger:
                 )
             )
         }
-        link = _link_columns(table)
+        link = link_columns(table)
         fresh = [row for row in chunk if uuid.UUID(row["id"]) not in local]
         aliases = self._aliases(table, link, fresh) if link else {}
         inserts: list[dict[str, Any]] = []
@@ -739,16 +736,6 @@ def _models() -> dict[str, Any]:
     if not _MODELS:
         _MODELS.update({model.__tablename__: model for model in all_record_tables()})
     return _MODELS
-
-
-def _link_columns(table: Table) -> tuple[str, str] | None:
-    from sqlalchemy import UniqueConstraint
-
-    for constraint in table.constraints:
-        if isinstance(constraint, UniqueConstraint) and len(constraint.columns) == 2:
-            first, second = constraint.columns
-            return first.name, second.name
-    return None
 
 
 def _chunks(rows: list[Mapping[str, Any]]) -> Iterable[list[Mapping[str, Any]]]:

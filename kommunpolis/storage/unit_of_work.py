@@ -40,6 +40,14 @@ class RevisionClock(Protocol):
         ...
 
 
+class RevisionObserver(Protocol):
+    """Anything that can be told of revisions seen elsewhere (the hybrid clock)."""
+
+    def observe(self, revision: int) -> None:
+        """Move past ``revision``."""
+        ...
+
+
 class UnitOfWork:
     """Own a session for one block of work; roll back unless committed."""
 
@@ -160,9 +168,8 @@ def _forget_version(session: Session, transaction: Any) -> None:
         session.info.pop(_VERSION_KEY, None)
 
 
-def _link_columns(model: type[Record]) -> tuple[str, str] | None:
-    table = model.__table__
-    assert isinstance(table, Table)
+def link_columns(table: Table) -> tuple[str, str] | None:
+    """Return the two columns a link table's rows are unique by, or None for a record."""
     for constraint in table.constraints:
         if isinstance(constraint, UniqueConstraint) and len(constraint.columns) == 2:
             first, second = constraint.columns
@@ -177,7 +184,9 @@ def _link_id(record: Record) -> uuid.UUID | None:
     """Return the id a link between two records always gets, or None for other records."""
     model = type(record)
     if model not in _LINKS:
-        _LINKS[model] = _link_columns(model)
+        table = model.__table__
+        assert isinstance(table, Table)
+        _LINKS[model] = link_columns(table)
     columns = _LINKS[model]
     if columns is None:
         return None
