@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, or_, select, union_all
+from sqlalchemy.orm import Session
 
 from kommunpolis.domain.errors import InvalidInput, PeerNotTrusted
 from kommunpolis.storage.attachments import AttachmentStore
@@ -224,8 +225,7 @@ class ExchangeService:
                 for row in rows
             ]
             senders = list(dict.fromkeys(row.sender_device for row in rows))
-            state = session.get(OutboxState, _OUTBOX_ROW)
-            sequence = state.next_sequence if state is not None else 1
+            sequence = _next_sequence(session)
         if not entries:
             raise InvalidInput("bundles", "none of them was imported here")
         receipt = {
@@ -245,11 +245,7 @@ class ExchangeService:
             now=self._now,
         )
         with self._uow() as uow:
-            state = uow.session.get(OutboxState, _OUTBOX_ROW)
-            if state is None:
-                uow.session.add(OutboxState(id=_OUTBOX_ROW, next_sequence=sequence + 1))
-            else:
-                state.next_sequence = max(state.next_sequence, sequence + 1)
+            _used_sequence(uow.session, sequence)
             uow.commit()
         return ReceiptSummary(
             path=written.path, bundles=len(entries), recipients=written.manifest.recipients
@@ -315,10 +311,9 @@ class ExchangeService:
         """Return the next bundle's sequence number and the recipients' marks."""
         with self._uow() as uow:
             session = uow.session
-            state = session.get(OutboxState, _OUTBOX_ROW)
             rows = session.scalars(select(ExportMark).where(ExportMark.recipient.in_(keys)))
             marks = {row.recipient: _mark_info(row) for row in rows}
-            return (state.next_sequence if state is not None else 1), marks
+            return _next_sequence(session), marks
 
     def _record_export(
         self, keys: Sequence[str], *, revision: int, sequence: int, manifest: Manifest
@@ -326,11 +321,7 @@ class ExchangeService:
         """Move the recipients' marks and the sequence, after a verified export."""
         with self._uow() as uow:
             session = uow.session
-            state = session.get(OutboxState, _OUTBOX_ROW)
-            if state is None:
-                session.add(OutboxState(id=_OUTBOX_ROW, next_sequence=sequence + 1))
-            else:
-                state.next_sequence = max(state.next_sequence, sequence + 1)
+            _used_sequence(session, sequence)
             for key in keys:
                 mark = session.get(ExportMark, key)
                 if mark is None:
@@ -395,6 +386,21 @@ class ExchangeService:
                 rows = session.execute(query).mappings().all()
                 result.append((model.__tablename__, [dict(row) for row in rows]))
         return top, result
+
+
+def _next_sequence(session: Session) -> int:
+    """Return the number the next bundle written here gets (the first is 1)."""
+    state = session.get(OutboxState, _OUTBOX_ROW)
+    return state.next_sequence if state is not None else 1
+
+
+def _used_sequence(session: Session, sequence: int) -> None:
+    """Note that a bundle with ``sequence`` was written, so the next one gets a higher one."""
+    state = session.get(OutboxState, _OUTBOX_ROW)
+    if state is None:
+        session.add(OutboxState(id=_OUTBOX_ROW, next_sequence=sequence + 1))
+    else:
+        state.next_sequence = max(state.next_sequence, sequence + 1)
 
 
 def _mark_info(row: ExportMark) -> ExportMarkInfo:

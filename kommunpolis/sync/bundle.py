@@ -676,9 +676,14 @@ def _read(
     if signed.crc != payload.member.crc or signed.remaining:
         raise BundleInvalid(path, "the container was altered (its payload's checksum differs)")
     plain = work.path / "payload.zip"
+    # The age header says whether a passphrase is needed; a span reads from its start
+    # every time, so the header is read on its own and the payload again in full.
+    header = _SpanReader(stream, payload)
+    head = header.read(200)
+    _raise_read_error(header, path)
     encrypted = _SpanReader(stream, payload)
     try:
-        _decrypt(encrypted, plain, path, identity, passphrase)
+        _decrypt(head, encrypted, plain, path, identity, passphrase)
     finally:
         _raise_read_error(encrypted, path)
     try:
@@ -980,14 +985,17 @@ def _check_signature(
 
 
 def _decrypt(
-    data: _SpanReader, target: Path, path: Path, identity: IdentityStore, passphrase: str | None
+    head: bytes,
+    reader: _SpanReader,
+    target: Path,
+    path: Path,
+    identity: IdentityStore,
+    passphrase: str | None,
 ) -> None:
     """Decrypt the payload into ``target`` (a private scratch file), in chunks."""
-    head = data.read(200)
     scrypt = b"\n-> scrypt " in head
     if passphrase is None and scrypt:
         raise BundleNotForUs(path, "it is protected by a passphrase; give the passphrase")
-    reader = _Prefixed(head, data)
     try:
         with target.open("wb") as out:
             if passphrase is not None:
@@ -1003,30 +1011,6 @@ def _decrypt(
                 raise BundleNotForUs(path, "it was encrypted for other recipients") from None
     except OSError as error:
         raise BundleInvalid(path, f"cannot unpack it here: {error.strerror or error}") from None
-
-
-class _Prefixed:
-    """A reader that first returns ``head``, then the rest of ``rest``."""
-
-    def __init__(self, head: bytes, rest: _SpanReader) -> None:
-        self._head = head
-        self._rest = rest
-
-    def read(self, size: int = -1, /) -> bytes:
-        if self._head:
-            if size is None or size < 0 or size >= len(self._head):
-                head, self._head = self._head, b""
-                more = self._rest.read(-1 if size is None or size < 0 else size - len(head))
-                return head + more
-            head, self._head = self._head[:size], self._head[size:]
-            return head
-        return self._rest.read(size)
-
-    def readall(self) -> bytes:
-        chunks = []
-        while chunk := self.read(_CHUNK):
-            chunks.append(chunk)
-        return b"".join(chunks)
 
 
 def _parse_manifest(data: bytes, path: Path) -> Manifest:
