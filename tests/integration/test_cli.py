@@ -380,7 +380,6 @@ def test_environment_variable_chooses_the_data_dir(
 
 
 def test_demo_command(empty_paths: AppPaths, run_cli) -> None:
-    pytest.importorskip("kommunpolis.services.demo", reason="the demo service is not written yet")
     assert run_cli(*INIT, data_dir=empty_paths.data_dir).code == 0
     result = run_cli("demo", "--dialogues", "3", data_dir=empty_paths.data_dir)
     assert result.code == 0, result.err
