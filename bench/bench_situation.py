@@ -4,7 +4,10 @@ Opens the shared 100 000-dialogue demo database (``bench/demo_cache.py``; or
 ``--data-dir``) and times, as medians over ``--repeats`` runs after one warm-up run,
 the whole summary (themes with trend, places, theme at place, time patterns, formats,
 time series, totals) for one year (2025) and three scopes: one kommun, a whole police
-region (its kommuner), and everything. Target: ≤ 300 ms median. The report is printed
+region (its kommuner), and everything; and for two periods that do not fall on whole
+months (their ends are read from the concerns, the months between from the monthly
+counts). Target: ≤ 300 ms median. It also times counting every month from scratch (what
+the first lägesbild after the upgrade to schema 0007 does once). The report is printed
 as Markdown and written to ``bench/out/situation.md``.
 """
 
@@ -22,16 +25,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from demo_cache import demo_paths
+from sqlalchemy import text
 
-from kommunpolis.composition import build_services
+from kommunpolis.composition import Services, build_services
 from kommunpolis.paths import AppPaths
-from kommunpolis.services.situation import Period, Scope, SituationService
+from kommunpolis.services.situation import Period, Scope
 
 OUT = Path(__file__).parent / "out" / "situation.md"
 DEFAULT_DIALOGUES = 100_000
 DEFAULT_REPEATS = 7
 TARGET_MS = 300.0
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+WEEKS = Period(date(2025, 2, 20), date(2025, 5, 28))  # 14 weeks: a weekly series
+SPRING = Period(date(2025, 2, 14), date(2025, 8, 15))
 KOMMUN = "1285"  # Eslöv, in the demo's first district
 REGION = "Syd"
 
@@ -52,26 +58,43 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def measure(data_dir: Path, repeats: int) -> tuple[Timing, ...]:
-    """Time the summary for each scope on the database in ``data_dir``."""
+def recount_all(services: Services) -> tuple[float, int]:
+    """Queue every month and time counting them all; return (ms, months)."""
+    with services.unit_of_work() as uow:
+        uow.session.execute(
+            text(
+                "INSERT OR IGNORE INTO situation_tally_pending "
+                "SELECT DISTINCT municipality_code, substr(starts_at, 1, 7) FROM dialogue"
+            )
+        )
+        uow.commit()
+    started = time.perf_counter()
+    months = services.situation.update_counts()
+    return (time.perf_counter() - started) * 1000, months
+
+
+def measure(data_dir: Path, repeats: int) -> tuple[tuple[Timing, ...], tuple[float, int]]:
+    """Time counting every month, then the summary for each scope and period."""
     services = build_services(AppPaths(data_dir=data_dir))
     try:
-        service = SituationService(uow=services.unit_of_work)
+        service = services.situation
+        recount = recount_all(services)
+        _log(f"situation: counting every month: {recount[0]:.0f} ms")
+        region = Scope.municipalities(service.municipality_codes_in_region(REGION))
         scopes = (
-            (f"kommun {KOMMUN}, 2025", Scope.municipalities([KOMMUN])),
-            (
-                f"police region {REGION}, 2025",
-                Scope.municipalities(service.municipality_codes_in_region(REGION)),
-            ),
-            ("everything, 2025", Scope.everywhere()),
+            (f"kommun {KOMMUN}, 2025", Scope.municipalities([KOMMUN]), YEAR),
+            (f"police region {REGION}, 2025", region, YEAR),
+            ("everything, 2025", Scope.everywhere(), YEAR),
+            (f"police region {REGION}, 14 Feb–15 Aug 2025", region, SPRING),
+            ("everything, 20 Feb–28 May 2025 (weekly)", Scope.everywhere(), WEEKS),
         )
         timings = []
-        for name, scope in scopes:
-            summary = service.summarize(scope, YEAR)  # warm-up
+        for name, scope, period in scopes:
+            summary = service.summarize(scope, period)  # warm-up
             runs = []
             for _ in range(repeats):
                 started = time.perf_counter()
-                service.summarize(scope, YEAR)
+                service.summarize(scope, period)
                 runs.append((time.perf_counter() - started) * 1000)
             timing = Timing(
                 name,
@@ -83,12 +106,12 @@ def measure(data_dir: Path, repeats: int) -> tuple[Timing, ...]:
             )
             _log(f"situation: {name}: {timing.median_ms:.0f} ms")
             timings.append(timing)
-        return tuple(timings)
+        return tuple(timings), recount
     finally:
         services.close()
 
 
-def render(timings: tuple[Timing, ...], repeats: int) -> str:
+def render(timings: tuple[Timing, ...], recount: tuple[float, int], repeats: int) -> str:
     """Return the Markdown report."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
@@ -107,7 +130,12 @@ def render(timings: tuple[Timing, ...], repeats: int) -> str:
         f"{'✓' if t.median_ms <= TARGET_MS else '✗'} |"
         for t in timings
     ]
-    lines.append("")
+    lines += [
+        "",
+        f"Counting every month from scratch ({recount[1]:,} local months): "
+        f"{recount[0]:,.0f} ms, once.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -119,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="an existing data directory")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or demo_paths(args.dialogues).data_dir
-    report = render(measure(data_dir, args.repeats), args.repeats)
+    timings, recount = measure(data_dir, args.repeats)
+    report = render(timings, recount, args.repeats)
     print(report)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(report, encoding="utf-8")

@@ -7,22 +7,23 @@ aggregate counts live concerns in live dialogues (tombstones never count) and ca
 three numbers: the weight (the sum of ``raised_count``: how many people raised it), the
 number of concerns, and the number of dialogues it was raised in.
 
-``summarize`` reads the concerns of the period and of the previous one once each, in the
-order of the ``(starts_at, id)`` index (no sort), and adds up every breakdown in one
-Python loop; SQL ``GROUP BY`` per breakdown sorted all the concerns each time and was
-several times slower (``SituationService._tally`` says why, docs/performance.md
-measures it). The builder's writes (a situation picture for a scope and period,
+``summarize`` takes whole local months from the monthly counts that triggers keep
+queued and ``storage/situation_tally.py`` recounts (by kommun), and reads only the days
+at the ends of the period — or every concern, for a scope of places — in one ordered
+pass per period, adding up every breakdown in one Python loop (``_tally`` says why,
+docs/performance.md measures it). The builder's writes (a situation picture for a scope and period,
 a problem made from an aggregate row with its evidence links, ranks) go through the
 unit of work, which stamps every record and link row.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -45,6 +46,8 @@ from kommunpolis.domain.vocabulary import (
     SourceType,
     TimePattern,
 )
+from kommunpolis.storage import situation_tally
+from kommunpolis.storage.situation_tally import local_midnight, next_month
 from kommunpolis.storage.tables import (
     Concern,
     Dialogue,
@@ -350,11 +353,6 @@ def _live(model: Any) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)  # type: ignore[no-any-return]
 
 
-def _utc_start(day: date) -> datetime:
-    """The UTC moment the local ``day`` begins (the computer's time zone)."""
-    return datetime.combine(day, time()).astimezone(UTC)
-
-
 class SituationService:
     """Aggregate concerns for a lägesbild and keep its problems and evidence."""
 
@@ -421,8 +419,11 @@ class SituationService:
         granularity = Granularity.WEEK if period.days <= WEEKLY_UP_TO_DAYS else Granularity.MONTH
         with self._uow() as uow:
             session = uow.session
-            tally = self._tally(session, scope, period, previous, granularity)
+            counted = _refresh_tally(session)
+            tally = self._tally(session, scope, period, previous, granularity, counted=counted)
             themes, places, theme_places, patterns, formats = self._summary_rows(session, tally)
+            if counted:
+                uow.commit()
         return SituationSummary(
             scope=scope,
             period=period,
@@ -437,6 +438,20 @@ class SituationService:
             granularity=granularity,
             series=_fill_series(tally.buckets, period, granularity),
         )
+
+    def update_counts(self) -> int:
+        """Recount the months changed since the last lägesbild; return how many.
+
+        ``summarize`` does this itself; calling it ahead (after an import, say) moves
+        the cost out of the next lägesbild.
+        """
+        with self._uow() as uow:
+            driver = uow.session.connection().connection.driver_connection
+            assert driver is not None
+            months = situation_tally.refresh(driver, _stored_time(uow.session))
+            if months:
+                uow.commit()
+            return months
 
     def concern_ids(
         self, scope: Scope, period: Period, concern_filter: ConcernFilter
@@ -703,48 +718,53 @@ class SituationService:
         period: Period,
         previous: Period,
         granularity: Granularity,
+        *,
+        counted: bool = True,
     ) -> _Tally:
-        """Read the scope's concerns of both periods once and add them up in Python.
+        """Add up the scope's concerns of both periods: whole months from the monthly
+        counts, the days at the ends of a period from the concerns themselves.
 
-        Every breakdown as a SQL ``GROUP BY`` made SQLite sort all the concerns of the
-        scope once per breakdown (about 0.2 s per 250 000 concerns each); here each
-        period is one statement that walks ``ix_dialogue_live_starts_at`` and
-        ``ix_concern_live_dialogue_id`` with no sort, rows come straight from the DB-API
-        cursor (ids as raw 16-byte blobs, no per-row type conversion) and a loop per
-        period fills every breakdown. Rows arrive grouped by dialogue (``ORDER BY`` the index's
-        ``(starts_at, id)``), which is what lets the loop count distinct dialogues by
-        comparing with the previous row. The scope's terms carry a unary ``+`` so the
-        planner keeps to the ``starts_at`` index instead of sorting. See the
-        "Lägesbild" section of docs/performance.md for the measurements.
+        The monthly counts (``situation_tally``, migration 0007) are by kommun, so a
+        scope of places, or a database whose counts could not be brought up to date
+        (``counted`` False: read-only), reads every concern. Reading concerns walks
+        ``ix_dialogue_live_starts_at`` and ``ix_concern_live_dialogue_id`` with no sort,
+        rows straight from the DB-API cursor (ids as raw 16-byte blobs), grouped by
+        dialogue (``ORDER BY`` the index's ``(starts_at, id)``), which is what lets the
+        loop count distinct dialogues by comparing with the previous row. The scope's
+        terms carry a unary ``+`` so the planner keeps to the ``starts_at`` index. See
+        the "Lägesbild" section of docs/performance.md for the measurements.
         """
+        codes, _ = self._scope_keys(session, scope)
+        by_month = counted and scope.kind is not ScopeKind.PLACES
         scope_sql, scope_params = self._scope_sql(session, scope)
         to_text = _stored_time(session)
-        now_from = to_text(_utc_start(period.start))
-        now_to = to_text(_utc_start(period.end + timedelta(1)))
-        before_from = to_text(_utc_start(previous.start))
         tally = _Tally(_bucket_starts(period, granularity, to_text))
         driver = session.connection().connection.driver_connection
         assert driver is not None
-        tally.add_before(
-            driver.execute(
-                _CONCERNS_SQL.format(
-                    columns="d.rowid, c.theme_id, c.raised_count", scope=scope_sql
-                ),
-                (before_from, now_from, *scope_params),
-            )
-        )
-        tally.add_now(
-            driver.execute(
-                _CONCERNS_SQL.format(
-                    columns=(
-                        "d.rowid, d.starts_at, d.format, "
-                        "c.theme_id, c.place_id, c.time_pattern, c.raised_count"
-                    ),
-                    scope=scope_sql,
-                ),
-                (now_from, now_to, *scope_params),
-            )
-        )
+        for part, now in ((previous, False), (period, True)):
+            ends, months = _split_by_month(part) if by_month else ([part], [])
+            for end in ends:
+                bounds = (
+                    to_text(local_midnight(end.start)),
+                    to_text(local_midnight(end.end + timedelta(1))),
+                )
+                if now:
+                    tally.add_now(
+                        driver.execute(
+                            _CONCERNS_SQL.format(columns=_NOW_COLUMNS, scope=scope_sql),
+                            (*bounds, *scope_params),
+                        )
+                    )
+                else:
+                    tally.add_before(
+                        driver.execute(
+                            _CONCERNS_SQL.format(columns=_BEFORE_COLUMNS, scope=scope_sql),
+                            (*bounds, *scope_params),
+                        )
+                    )
+            if months:
+                tally.add_months(driver.execute(*_months_sql(months, codes, now=now)), now=now)
+        tally.finish()
         return tally
 
     def _scope_sql(self, session: Session, scope: Scope) -> tuple[str, tuple[Any, ...]]:
@@ -860,8 +880,8 @@ class SituationService:
     ) -> tuple[uuid.UUID, ...]:
         where = self._scope_filter(session, scope)
         query = self._joined(Concern.id).where(
-            Dialogue.starts_at >= _utc_start(period.start),
-            Dialogue.starts_at < _utc_start(period.end + timedelta(1)),
+            Dialogue.starts_at >= local_midnight(period.start),
+            Dialogue.starts_at < local_midnight(period.end + timedelta(1)),
             *where,
         )
         if concern_filter.theme_id is not None:
@@ -1069,19 +1089,31 @@ _CONCERNS_SQL = (
     " WHERE d.deleted_at IS NULL AND d.starts_at >= ? AND d.starts_at < ?{scope}"
     " ORDER BY d.starts_at, d.id"
 )
+_BEFORE_COLUMNS = "d.rowid, c.theme_id, c.raised_count"
+_NOW_COLUMNS = (
+    "d.rowid, d.starts_at, d.format, c.theme_id, c.place_id, c.time_pattern, c.raised_count"
+)
+_TALLY_PENDING = "SELECT EXISTS (SELECT 1 FROM situation_tally_pending)"
 
 
 class _Tally:
-    """Weight, concerns and distinct dialogues per key, added up from the concern rows.
+    """Weight, concerns and distinct dialogues per key, added up from concern rows and
+    from monthly counts.
 
-    An accumulator is ``[weight, concerns, dialogues, the last dialogue counted]``; rows
-    come grouped by dialogue, so a key's dialogue is new exactly when it differs from
-    the last one counted for that key.
+    An accumulator is ``[weight, concerns, dialogues, the last dialogue counted]``;
+    concern rows come grouped by dialogue, so a key's dialogue is new exactly when it
+    differs from the last one counted for that key. Monthly counts and the ends of a
+    period cover different dialogues, so their distinct counts add up.
     """
 
     def __init__(self, bucket_starts: Sequence[tuple[str, date]]) -> None:
         self._bounds = [text for text, _ in bucket_starts]
         self._days = [day for _, day in bucket_starts]
+        self._sums: dict[str, dict[Any, list[Any]]] = {
+            name: {} for name in ("theme", "place", "theme_place", "pattern", "format", "day")
+        }
+        self._before: dict[bytes, list[Any]] = {}
+        self._before_total = [0, 0, 0]
         self.themes: dict[bytes, Counts] = {}
         self.places: dict[bytes | None, Counts] = {}
         self.theme_places: dict[tuple[bytes, bytes | None], Counts] = {}
@@ -1093,40 +1125,35 @@ class _Tally:
         self.totals_before = Counts(0, 0, 0)
 
     def add_before(self, rows: Iterable[tuple[int, bytes, int]]) -> None:
-        """Add the previous period's rows: ``(dialogue rowid, theme, raised_count)``."""
-        themes: dict[bytes, list[int]] = {}
-        dialogues, last = 0, None
+        """Add rows of the previous period: ``(dialogue rowid, theme, raised_count)``."""
+        themes = self._before
+        total = self._before_total
+        last = None
         for dialogue, theme, raised in rows:
             if dialogue != last:
                 last = dialogue
-                dialogues += 1
+                total[2] += 1
             sums = themes.get(theme)
             if sums is None:
-                sums = themes[theme] = [0, 0]
+                sums = themes[theme] = [0, 0, 0, None]
             sums[0] += raised
             sums[1] += 1
-        self.before = {
-            key: Counts(weight, concerns, 0) for key, (weight, concerns) in themes.items()
-        }
-        self.totals_before = Counts(
-            sum(c.weight for c in self.before.values()),
-            sum(c.concerns for c in self.before.values()),
-            dialogues,
-        )
+            total[0] += raised
+            total[1] += 1
 
     def add_now(self, rows: Iterable[tuple[int, str, str, bytes, bytes | None, str, int]]) -> None:
-        """Add the period's rows: dialogue rowid, its starts_at and format, theme, place,
+        """Add rows of the period: dialogue rowid, its starts_at and format, theme, place,
         time pattern and raised_count.
 
         The four concern-level breakdowns are written out rather than looped over: the
         loop runs once per concern, and this form is a fifth faster.
         """
-        themes: dict[bytes, list[Any]] = {}
-        places: dict[bytes | None, list[Any]] = {}
-        theme_places: dict[tuple[bytes, bytes | None], list[Any]] = {}
-        patterns: dict[str, list[Any]] = {}
-        formats: dict[str, list[Any]] = {}
-        buckets: dict[date, list[Any]] = {}
+        themes = self._sums["theme"]
+        places = self._sums["place"]
+        theme_places = self._sums["theme_place"]
+        patterns = self._sums["pattern"]
+        formats = self._sums["format"]
+        buckets = self._sums["day"]
         bounds, days = self._bounds, self._days
         last: int | None = None
         by_format: list[Any] = []
@@ -1176,21 +1203,113 @@ class _Tally:
             if sums[3] != dialogue:
                 sums[3] = dialogue
                 sums[2] += 1
-        self.themes = _finish(themes)
-        self.places = _finish(places)
-        self.theme_places = _finish(theme_places)
-        self.patterns = _finish(patterns)
-        self.formats = _finish(formats)
-        self.buckets = _finish(buckets)
+
+    def add_months(
+        self, rows: Iterable[tuple[str, Any, bytes | None, int, int, int]], *, now: bool
+    ) -> None:
+        """Add monthly counts: ``(dimension, key1, key2, weight, concerns, dialogues)``.
+
+        For the previous period only ``theme`` and ``format`` rows are used.
+        """
+        bounds = [day.isoformat() for day in self._days]
+        for dimension, key1, key2, weight, concerns, dialogues in rows:
+            if not now:
+                if dimension == "theme":
+                    sums = self._before.setdefault(key1, [0, 0, 0, None])
+                    sums[0] += weight
+                    sums[1] += concerns
+                elif dimension == "format":
+                    total = self._before_total
+                    total[0] += weight
+                    total[1] += concerns
+                    total[2] += dialogues
+                continue
+            key: Any
+            if dimension == "day":
+                key = self._days[bisect_right(bounds, key1) - 1]
+            elif dimension == "theme_place":
+                key = (key1, key2)
+            else:
+                key = key1
+            sums = self._sums[dimension].setdefault(key, [0, 0, 0, None])
+            sums[0] += weight
+            sums[1] += concerns
+            sums[2] += dialogues
+
+    def finish(self) -> None:
+        """Turn the accumulators into the public ``Counts`` tables."""
+        self.themes = _finish(self._sums["theme"])
+        self.places = _finish(self._sums["place"])
+        self.theme_places = _finish(self._sums["theme_place"])
+        self.patterns = _finish(self._sums["pattern"])
+        self.formats = _finish(self._sums["format"])
+        self.buckets = _finish(self._sums["day"])
+        self.before = {key: Counts(sums[0], sums[1], 0) for key, sums in self._before.items()}
+        # Every concern and dialogue has exactly one format.
         self.totals = Counts(
-            sum(c.weight for c in self.buckets.values()),
-            sum(c.concerns for c in self.buckets.values()),
-            sum(c.dialogues for c in self.buckets.values()),
+            sum(c.weight for c in self.formats.values()),
+            sum(c.concerns for c in self.formats.values()),
+            sum(c.dialogues for c in self.formats.values()),
         )
+        self.totals_before = Counts(*self._before_total)
 
 
 def _finish(table: dict[Any, list[Any]]) -> dict[Any, Counts]:
     return {key: Counts(sums[0], sums[1], sums[2]) for key, sums in table.items()}
+
+
+def _refresh_tally(session: Session) -> bool:
+    """Bring the monthly counts up to date in the session's transaction.
+
+    Returns False when they could not be (a read-only database): the caller then
+    reads every concern instead, and nothing was changed.
+    """
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    if not driver.execute(_TALLY_PENDING).fetchone()[0]:
+        return True
+    try:
+        situation_tally.refresh(driver, _stored_time(session))
+    except sqlite3.OperationalError:
+        driver.rollback()
+        return False
+    return True
+
+
+def _split_by_month(period: Period) -> tuple[list[Period], list[str]]:
+    """Split a period into the whole months inside it (``YYYY-MM``) and the days left."""
+    first = period.start if period.start.day == 1 else next_month(period.start)
+    months = []
+    day = first
+    while next_month(day) - timedelta(days=1) <= period.end:
+        months.append(day.strftime("%Y-%m"))
+        day = next_month(day)
+    if not months:
+        return [period], []
+    ends = []
+    if period.start < first:
+        ends.append(Period(period.start, first - timedelta(days=1)))
+    if day <= period.end:
+        ends.append(Period(day, period.end))
+    return ends, months
+
+
+def _months_sql(
+    months: Sequence[str], codes: Sequence[str] | None, *, now: bool
+) -> tuple[str, tuple[Any, ...]]:
+    """Return the statement summing the monthly counts of ``months`` (and kommuner)."""
+    where = f"month IN ({', '.join('?' * len(months))})"
+    params: tuple[Any, ...] = tuple(months)
+    if codes is not None:
+        where += f" AND municipality_code IN ({', '.join('?' * len(codes))})"
+        params += tuple(codes)
+    if not now:
+        where += " AND dimension IN ('theme', 'format')"
+    return (
+        "SELECT dimension, key1, key2, sum(weight), sum(concerns), sum(dialogues)"
+        f" FROM situation_tally WHERE {where} GROUP BY dimension, key1, key2",
+        params,
+    )
 
 
 def _stored_time(session: Session) -> Callable[[datetime], str]:
@@ -1209,7 +1328,7 @@ def _bucket_starts(
 ) -> list[tuple[str, date]]:
     """Return each bucket's first local day with the stored UTC moment it begins."""
     return [
-        (to_text(_utc_start(bucket.start)), bucket.start)
+        (to_text(local_midnight(bucket.start)), bucket.start)
         for bucket in _fill_series({}, period, granularity)
     ]
 
@@ -1222,7 +1341,7 @@ def _check_period(period: Period) -> None:
 def _next_bucket(start: date, granularity: Granularity) -> date:
     if granularity is Granularity.WEEK:
         return start + timedelta(days=7)
-    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return next_month(start)
 
 
 def _fill_series(

@@ -10,8 +10,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 # Tables written by hand-made migrations, not modelled in storage/tables.py: the FTS5
-# search index with its shadow tables and its bookkeeping (migration 0003).
-UNMODELLED_TABLE_PREFIXES = ("search_index", "search_entry", "search_pending")
+# search index with its shadow tables and its bookkeeping (migration 0003), and the
+# lägesbild's monthly counts with their queue (migration 0007).
+UNMODELLED_TABLE_PREFIXES = (
+    "search_index",
+    "search_entry",
+    "search_pending",
+    "situation_tally",
+)
 
 
 def is_modelled(name: str | None, type_: str, _parent_names: object) -> bool:

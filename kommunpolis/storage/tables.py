@@ -617,6 +617,8 @@ class Commitment(Record):
     __tablename__ = "commitment"
 
     promise_id: Mapped[uuid.UUID] = _fk("promise.id")
+    problem_id: Mapped[uuid.UUID | None] = _fk("problem.id", nullable=True)
+    """The focus area (one of the promise's problems) the words belong to; None: all."""
     party: Mapped[Party] = mapped_column(enum_type(Party))
     organisation_id: Mapped[uuid.UUID | None] = _fk("organisation.id", nullable=True)
     text: Mapped[str] = mapped_column(Text)
