@@ -605,7 +605,7 @@ class _Merger:
         for column in table.columns:
             for key in column.foreign_keys:
                 target = key.column
-                wanted = {row[column.name] for row in rows if row[column.name] is not None}
+                wanted = {row[column.name] for row in rows if row.get(column.name) is not None}
                 if not wanted:
                     continue
                 spec = specs[column.name]
@@ -618,7 +618,7 @@ class _Merger:
                         for value in self.session.scalars(select(target).where(target.in_(part)))
                     )
                 for row in rows:
-                    value = row[column.name]
+                    value = row.get(column.name)
                     if value is not None and value not in present:
                         missing.setdefault(uuid.UUID(row["id"]), f"{column.name}={value}")
         return missing
@@ -662,8 +662,9 @@ class _Merger:
 
     def _stored(self, table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
         """Return ``row`` (bundle form) as column values, with this import's version."""
+        # .get: a column from after the sender's app version is absent (LATER_COLUMNS).
         values = {
-            spec.name: _decode(spec, table.c[spec.name], row[spec.name])
+            spec.name: _decode(spec, table.c[spec.name], row.get(spec.name))
             for spec in self.specs[table.name]
         }
         values["local_version"] = self.version

@@ -128,6 +128,16 @@ class ColumnSpec:
     nullable: bool
     values: tuple[str, ...] = ()
     """The allowed values of an ``enum`` column."""
+    optional: bool = False
+    """The column may be absent: it came after bundle format 1 (see ``LATER_COLUMNS``)."""
+
+
+# Nullable columns added to synced tables after bundle format 1 was released, by table.
+# Apps from before leave them out of their bundles; an absent column means "not
+# carried" — the record keeps what this device has — never "cleared".
+LATER_COLUMNS: Mapping[str, frozenset[str]] = {
+    "commitment": frozenset({"problem_id"}),  # schema 0007
+}
 
 
 def _column_kind(column_type: Any) -> tuple[str, tuple[str, ...]]:
@@ -163,7 +173,9 @@ def table_specs() -> Mapping[str, tuple[ColumnSpec, ...]]:
                 if column.name in LOCAL_COLUMNS:
                     continue
                 kind, values = _column_kind(column.type)
-                specs.append(ColumnSpec(column.name, kind, bool(column.nullable), values))
+                later = column.name in LATER_COLUMNS.get(table.name, ())
+                assert not later or column.nullable, f"{table.name}.{column.name}"
+                specs.append(ColumnSpec(column.name, kind, bool(column.nullable), values, later))
             _SPECS[model.__tablename__] = tuple(specs)
     return _SPECS
 
@@ -198,7 +210,7 @@ def record_schemas() -> dict[str, Any]:
         tables[table] = {
             "type": "object",
             "properties": properties,
-            "required": [spec.name for spec in specs],
+            "required": [spec.name for spec in specs if not spec.optional],
             "additionalProperties": False,
         }
     return {
@@ -485,7 +497,11 @@ def _build_payload(
             digest, size, count = hashlib.sha256(), 0, 0
             with payload.open(name, "w") as stream:
                 for row in rows:
-                    line = {spec.name: encode_value(spec, row[spec.name]) for spec in columns}
+                    line = {
+                        spec.name: encode_value(spec, row[spec.name])
+                        for spec in columns
+                        if not spec.optional or spec.name in row
+                    }
                     data = (
                         json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
                     ).encode("utf-8")
@@ -1203,11 +1219,14 @@ def record_problem(table: str, record: Any) -> str | None:
         return "is not a JSON object"
     names = {spec.name for spec in specs}
     if set(record) != names:
-        missing = sorted(names - set(record))
+        missing = sorted(names - set(record) - {spec.name for spec in specs if spec.optional})
         extra = sorted(set(record) - names)
-        detail = f"missing {', '.join(missing)}" if missing else f"unknown {extra[0]}"
-        return f"columns do not match '{table}' ({detail})"
+        if missing or extra:
+            detail = f"missing {', '.join(missing)}" if missing else f"unknown {extra[0]}"
+            return f"columns do not match '{table}' ({detail})"
     for spec in specs:
+        if spec.name not in record:
+            continue
         problem = _check_value(spec, record[spec.name])
         if problem is not None:
             return f"'{spec.name}' {problem}"

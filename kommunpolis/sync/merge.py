@@ -200,6 +200,17 @@ def merge_record(
     for name in fields:
         ours = local_clocks.get(name, local_creation)
         theirs = incoming_clocks.get(name, incoming_creation)
+        # A column one side's app version does not have (sync.bundle.LATER_COLUMNS) is
+        # not carried: the side that has it keeps its value and clock.
+        if name not in incoming:
+            if name in local_clocks:
+                clocks[name] = ours
+            continue
+        if name not in local:
+            merged[name] = incoming[name]
+            if name in incoming_clocks:
+                clocks[name] = theirs
+            continue
         mine, other = local[name], incoming[name]
         if ours.revision == 0 and theirs.revision == 0:
             incoming_wins = mine != other and _canonical(other) < _canonical(mine)
@@ -231,5 +242,5 @@ def merge_record(
         for name in _CREATION_FIELDS:
             merged[name] = incoming[name]
     merged[CLOCKS_COLUMN] = dump_clocks(clocks)
-    changed = any(merged[name] != local[name] for name in merged)
+    changed = any(merged[name] != local.get(name) for name in merged)
     return MergeResult(row=merged, changed=changed, conflicts=tuple(conflicts))
