@@ -173,8 +173,8 @@ def table_specs() -> Mapping[str, tuple[ColumnSpec, ...]]:
                 if column.name in LOCAL_COLUMNS:
                     continue
                 kind, values = _column_kind(column.type)
-                later = column.name in LATER_COLUMNS.get(table.name, ())
-                assert not later or column.nullable, f"{table.name}.{column.name}"
+                later = column.name in LATER_COLUMNS.get(model.__tablename__, ())
+                assert not later or column.nullable, f"{model.__tablename__}.{column.name}"
                 specs.append(ColumnSpec(column.name, kind, bool(column.nullable), values, later))
             _SPECS[model.__tablename__] = tuple(specs)
     return _SPECS

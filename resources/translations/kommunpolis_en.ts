@@ -2598,8 +2598,8 @@ Update Kommunpolis to open it. The file has not been changed.</translation>
         <translation>What</translation>
     </message>
     <message>
-        <source>Antal som tagit upp</source>
-        <translation>Number who raised it</translation>
+        <source>Personer</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Synpunkter</source>

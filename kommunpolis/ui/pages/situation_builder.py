@@ -20,6 +20,7 @@ from enum import IntEnum
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -240,7 +243,8 @@ class AggregateModel(RowsTableModel[AggregateRow]):
         """Return the column titles."""
         return (
             self.tr("Vad"),
-            self.tr("Antal som tagit upp"),
+            # How many people raised it (the status line above says so in full).
+            self.tr("Personer"),
             self.tr("Synpunkter"),
             self.tr("Dialoger"),
             self.tr("Föregående period"),
@@ -352,7 +356,6 @@ def trend_chart(summary: SituationSummary) -> QChart:
     chart.addSeries(average)
     chart.legend().setVisible(True)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    categories = QBarCategoryAxis()
     if summary.granularity is Granularity.WEEK:
         names = [f"v{bucket.start.isocalendar().week}" for bucket in summary.series]
     else:
@@ -360,15 +363,21 @@ def trend_chart(summary: SituationSummary) -> QChart:
             QLocale().monthName(b.start.month, QLocale.FormatType.ShortFormat)
             for b in summary.series
         ]
-    categories.append(names or [""])
-    _small_labels(categories)
-    if len(names) > 8:
-        categories.setLabelsAngle(-90)
+    # A label on every few buckets, upright: twelve month names under a third of the
+    # window were all elided to "…" by a bar-category axis, turned or not.
+    x_axis = QCategoryAxis()
+    x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    x_axis.setRange(0, max(buckets - 1, 1))
+    every = max(1, -(-len(names) // 6))
+    used: set[str] = set()
+    for number in range(0, len(names), every):
+        name = names[number]
+        if name in used:  # the axis needs unique labels: a second January gets its year
+            name = f"{name} {summary.series[number].start.year}"
+        used.add(name)
+        x_axis.append(name, float(number))
+    _small_labels(x_axis)
     values = _count_axis(max([b.counts.weight for b in summary.series] + [int(level)]))
-    x_axis = QValueAxis()
-    x_axis.setRange(0, buckets - 1)
-    x_axis.setVisible(False)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     for series in (line, average):
@@ -480,7 +489,16 @@ class SituationBuilderPage(QWidget):
     # ---------------------------------------------------------------- building
 
     def _build(self, today: date) -> None:
-        outer = QVBoxLayout(self)
+        # The page scrolls rather than squeezing its fields when the window is small
+        # (or the text large): every part keeps at least its minimum size.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page.addWidget(scroll)
+        content = QWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self._build_scope(today))
         self.status_label = QLabel(self)
@@ -501,7 +519,7 @@ class SituationBuilderPage(QWidget):
             view = QChartView(charts)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             # Shorter than this, Qt Charts elides the category names of the bar charts.
-            view.setMinimumSize(260, 320)
+            view.setMinimumSize(260, 300)
             view.setAccessibleName(name)
             chart_row.addWidget(view, 1)
             self.chart_views.append(view)
@@ -517,6 +535,7 @@ class SituationBuilderPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
+        scroll.setWidget(content)
 
     def _build_scope(self, today: date) -> QWidget:
         box = QGroupBox(self.tr("Urval"), self)
