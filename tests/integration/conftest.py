@@ -29,6 +29,25 @@ KOMMUN = "0180"  # Stockholm
 NO_DIR = Path("<no --data-dir>")
 
 
+def installation(
+    folder: Path,
+    head: Path,
+    name: str,
+    role: Role = Role.OFFICER,
+    *,
+    kommun: str = KOMMUN,
+    busy_timeout_ms: int = 200,
+) -> Services:
+    """An installation in ``folder``: the database at head, a profile and a signing identity."""
+    paths = resolve_paths(folder)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(head, paths.database)
+    services = build_services(paths, busy_timeout_ms=busy_timeout_ms)
+    profile = services.profiles.create(name=name, role=role, municipality_codes=[kommun])
+    services.identity.ensure(profile.device_id, profile.name)
+    return services
+
+
 @pytest.fixture(scope="session")
 def head_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database file migrated to head once per run, for tests to copy (migrating is slow)."""

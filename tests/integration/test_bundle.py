@@ -23,7 +23,7 @@ from pyrage import x25519
 from sqlalchemy import func, select
 
 from kommunpolis.cli import main
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services
 from kommunpolis.domain.errors import (
     BundleInvalid,
     BundleNotForUs,
@@ -35,7 +35,6 @@ from kommunpolis.domain.errors import (
     PeerNotTrusted,
 )
 from kommunpolis.domain.vocabulary import Role
-from kommunpolis.paths import resolve_paths
 from kommunpolis.services.demo import DemoService
 from kommunpolis.services.exchange import ExchangeService
 from kommunpolis.storage import tables as t
@@ -49,6 +48,7 @@ from kommunpolis.sync.bundle import (
     read_bundle,
 )
 from kommunpolis.sync.identity import IdentityStore, PublicIdentity
+from tests.integration.conftest import installation
 
 needs_tools = pytest.mark.skipif(
     shutil.which("age") is None or shutil.which("minisign") is None,
@@ -74,16 +74,6 @@ class World:
         return ExchangeService(uow=services.unit_of_work, identity=services.identity)
 
 
-def _installation(folder: Path, head: Path, name: str, role: Role) -> Services:
-    paths = resolve_paths(folder)
-    paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(head, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    profile = services.profiles.create(name=name, role=role, municipality_codes=["0180"])
-    services.identity.ensure(profile.device_id, profile.name)
-    return services
-
-
 def _bare_identity(folder: Path, name: str, other: PublicIdentity | None) -> IdentityStore:
     store = IdentityStore(folder / "keys")
     store.ensure(uuid.uuid4(), name)
@@ -95,8 +85,8 @@ def _bare_identity(folder: Path, name: str, other: PublicIdentity | None) -> Ide
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, head_database: Path) -> Iterator[World]:
     root = tmp_path_factory.mktemp("bundles")
-    anna = _installation(root / "anna", head_database, "Anna Andersson", Role.OFFICER)
-    bo = _installation(root / "bo", head_database, "Bo Berg", Role.COORDINATOR)
+    anna = installation(root / "anna", head_database, "Anna Andersson", Role.OFFICER)
+    bo = installation(root / "bo", head_database, "Bo Berg", Role.COORDINATOR)
     DemoService(database=anna.database, clock=anna.clock).generate(dialogues=30, seed=3)
     anna.records.delete("concerns", anna.records.list("concerns", limit=1)[0].id)
     anna_public = anna.identity.public()

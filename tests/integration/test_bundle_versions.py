@@ -9,7 +9,6 @@ left out.
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,13 +19,13 @@ import jsonschema
 import pytest
 from sqlalchemy import select
 
-from kommunpolis.composition import Services, build_services
-from kommunpolis.domain.vocabulary import Party, Role
-from kommunpolis.paths import resolve_paths
+from kommunpolis.composition import Services
+from kommunpolis.domain.vocabulary import Party
 from kommunpolis.services.demo import DemoService
 from kommunpolis.storage import tables as t
 from kommunpolis.sync.bundle import LATER_COLUMNS, record_problem, record_schemas, write_bundle
 from kommunpolis.sync.merge import LOCAL_COLUMNS
+from tests.integration.conftest import installation
 
 
 @dataclass
@@ -40,14 +39,7 @@ class People:
 def people(tmp_path: Path, head_database: Path) -> Iterator[People]:
     found = []
     for name in ("anna", "carl"):
-        paths = resolve_paths(tmp_path / name)
-        paths.data_dir.mkdir(parents=True)
-        shutil.copyfile(head_database, paths.database)
-        services = build_services(paths)
-        profile = services.profiles.create(
-            name=name.title(), role=Role.OFFICER, municipality_codes=["0180"]
-        )
-        services.identity.ensure(profile.device_id, profile.name)
+        services = installation(tmp_path / name, head_database, name.title())
         found.append(services)
     anna, carl = found
     anna.identity.trust(carl.identity.public())

@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kommunpolis.composition import Services, build_services
-from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
+from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel
 from kommunpolis.paths import resolve_paths
 from kommunpolis.storage import tables as t
+from tests.integration.conftest import installation
 
 NAMES = ("anna", "bo", "carl")
 FIELDS = ("title", "notes", "participant_count")
@@ -37,14 +38,7 @@ def template(tmp_path_factory: pytest.TempPathFactory, head_database: Path) -> P
     root = tmp_path_factory.mktemp("convergence")
     people = []
     for name in NAMES:
-        paths = resolve_paths(root / name)
-        paths.data_dir.mkdir(parents=True)
-        shutil.copyfile(head_database, paths.database)
-        services = build_services(paths)
-        profile = services.profiles.create(
-            name=name.title(), role=Role.OFFICER, municipality_codes=["0180"]
-        )
-        services.identity.ensure(profile.device_id, profile.name)
+        services = installation(root / name, head_database, name.title(), busy_timeout_ms=5000)
         people.append(services)
     for one in people:
         for other in people:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -11,23 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services
 from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
-from kommunpolis.paths import resolve_paths
 from kommunpolis.services.coordination import CoordinationService
 from kommunpolis.storage import tables as t
+from tests.integration.conftest import installation
 
 STOCKHOLM, SOLNA = "0180", "0184"
 
 
 def _installation(folder: Path, head: Path, name: str, role: Role) -> Services:
-    paths = resolve_paths(folder)
-    paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(head, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    profile = services.profiles.create(name=name, role=role, municipality_codes=[STOCKHOLM])
-    services.identity.ensure(profile.device_id, profile.name)
-    return services
+    return installation(folder, head, name, role, kommun=STOCKHOLM)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import pathlib
-import shutil
 import sqlite3
 import tempfile
 import uuid
@@ -27,7 +26,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services
 from kommunpolis.domain.errors import (
     AttachmentWriteFailed,
     BundleWriteFailed,
@@ -35,11 +34,11 @@ from kommunpolis.domain.errors import (
     DatabaseReadOnly,
 )
 from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
-from kommunpolis.paths import resolve_paths
 from kommunpolis.services.demo import DemoService
 from kommunpolis.services.importing import ImportReport
 from kommunpolis.storage import tables as t
 from kommunpolis.storage.kinds import all_record_tables
+from tests.integration.conftest import installation
 
 KOMMUN = "0180"
 ERRNOS = (errno.ENOSPC, errno.EIO)
@@ -56,20 +55,10 @@ class Pair:
     outbox: Path
 
 
-def _installation(folder: Path, head: Path, name: str, role: Role) -> Services:
-    paths = resolve_paths(folder)
-    paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(head, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    profile = services.profiles.create(name=name, role=role, municipality_codes=[KOMMUN])
-    services.identity.ensure(profile.device_id, profile.name)
-    return services
-
-
 @pytest.fixture
 def pair(tmp_path: Path, head_database: Path) -> Iterator[Pair]:
-    anna = _installation(tmp_path / "anna", head_database, "Anna Andersson", Role.OFFICER)
-    carl = _installation(tmp_path / "carl", head_database, "Carl Carlsson", Role.COORDINATOR)
+    anna = installation(tmp_path / "anna", head_database, "Anna Andersson", Role.OFFICER)
+    carl = installation(tmp_path / "carl", head_database, "Carl Carlsson", Role.COORDINATOR)
     anna.identity.trust(carl.identity.public())
     carl.identity.trust(anna.identity.public())
     outbox = tmp_path / "stick"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kommunpolis.composition import Services, build_services
+from kommunpolis.composition import Services
 from kommunpolis.domain.errors import BundleUnknownSender, MassDeleteRefused
 from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
-from kommunpolis.paths import resolve_paths
 from kommunpolis.services.demo import DemoService
 from kommunpolis.services.importing import ImportReport
 from kommunpolis.storage import tables as t
 from kommunpolis.storage.kinds import all_record_tables
+from tests.integration.conftest import installation
 
 KOMMUN = "0180"
 
@@ -47,22 +46,12 @@ class Region:
         return receiver.importing.import_bundles([self.send(sender, receiver)], **options)
 
 
-def _installation(folder: Path, head: Path, name: str, role: Role) -> Services:
-    paths = resolve_paths(folder)
-    paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(head, paths.database)
-    services = build_services(paths, busy_timeout_ms=200)
-    profile = services.profiles.create(name=name, role=role, municipality_codes=[KOMMUN])
-    services.identity.ensure(profile.device_id, profile.name)
-    return services
-
-
 @pytest.fixture
 def region(tmp_path: Path, head_database: Path) -> Iterator[Region]:
     people = [
-        _installation(tmp_path / "anna", head_database, "Anna Andersson", Role.OFFICER),
-        _installation(tmp_path / "bo", head_database, "Bo Berg", Role.OFFICER),
-        _installation(tmp_path / "carl", head_database, "Carl Carlsson", Role.COORDINATOR),
+        installation(tmp_path / "anna", head_database, "Anna Andersson", Role.OFFICER),
+        installation(tmp_path / "bo", head_database, "Bo Berg", Role.OFFICER),
+        installation(tmp_path / "carl", head_database, "Carl Carlsson", Role.COORDINATOR),
     ]
     for one in people:
         for other in people:
@@ -300,7 +289,7 @@ def test_tombstones_delete_and_a_mass_delete_stops_and_asks(region: Region) -> N
 def test_an_unknown_sender_is_refused_with_its_fingerprint(
     region: Region, tmp_path: Path, head_database: Path
 ) -> None:
-    stranger = _installation(tmp_path / "stranger", head_database, "Okänd", Role.OFFICER)
+    stranger = installation(tmp_path / "stranger", head_database, "Okänd", Role.OFFICER)
     try:
         stranger.identity.trust(region.carl.identity.public())
         _dialogue(stranger, "Okänd dialog")

@@ -27,12 +27,12 @@ from sqlalchemy import select
 
 from kommunpolis.composition import Services, build_services
 from kommunpolis.domain.errors import BundleWriteFailed, KnownError
-from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import resolve_paths
 from kommunpolis.services.demo import DemoService
 from kommunpolis.storage.kinds import all_record_tables
 from kommunpolis.sync.bundle import table_specs, write_bundle
 from kommunpolis.sync.merge import LOCAL_COLUMNS
+from tests.integration.conftest import installation
 
 RECORD_TABLES = sorted(model.__tablename__ for model in all_record_tables())
 
@@ -51,14 +51,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory, head_database: Path) -> Itera
     root = tmp_path_factory.mktemp("import-fuzz")
     people = []
     for name in ("anna", "carl"):
-        paths = resolve_paths(root / name)
-        paths.data_dir.mkdir(parents=True)
-        shutil.copyfile(head_database, paths.database)
-        services = build_services(paths)
-        profile = services.profiles.create(
-            name=name.title(), role=Role.OFFICER, municipality_codes=["0180"]
-        )
-        services.identity.ensure(profile.device_id, profile.name)
+        services = installation(root / name, head_database, name.title(), busy_timeout_ms=5000)
         people.append(services)
     anna, carl = people
     anna.identity.trust(carl.identity.public())
