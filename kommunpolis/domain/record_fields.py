@@ -86,6 +86,10 @@ class FieldSpec:
     default: object = None
     # Numbered among its siblings (decisions, causes): the next number when left out.
     auto_number: bool = False
+    # A reference that must be one of the records linked to another referenced record:
+    # (the field naming that record, its link set), e.g. ("promise_id", "problems") for a
+    # commitment's focus area, which must be one of its promise's problems.
+    within: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,10 @@ def _choice(name: str, choices: type[StrEnum], default: StrEnum | None) -> Field
     return FieldSpec(name, F.CHOICE, required=default is not None, choices=choices, default=default)
 
 
-def _ref(name: str, kind: str, *, required: bool = False) -> FieldSpec:
-    return FieldSpec(name, F.REFERENCE, required=required, reference=kind)
+def _ref(
+    name: str, kind: str, *, required: bool = False, within: tuple[str, str] | None = None
+) -> FieldSpec:
+    return FieldSpec(name, F.REFERENCE, required=required, reference=kind, within=within)
 
 
 def _date(name: str, *, required: bool = False, default: object = None) -> FieldSpec:
@@ -507,6 +513,8 @@ SPECS: tuple[KindSpec, ...] = (
         "text",
         (
             _ref("promise_id", "promises", required=True),
+            # A focus area: one of the problems the promise is linked to (None: all of it).
+            _ref("problem_id", "problems", within=("promise_id", "problems")),
             _choice("party", Party, Party.POLICE),
             _ref("organisation_id", "organisations"),
             _text("text", required=True),

@@ -4,10 +4,11 @@
 analysis (SARA, the crime triangle with its guardians, the event chain), the numbered
 causes in order, and the evidence beside it — the concerns that support the problem,
 each with its theme, place, count and the dialogue it was raised in, and the sources,
-police-only ones marked. For a promise: its focus areas, its commitments grouped by
-party ("Polisen lovar att …", "Kommunen lovar att …", each partner), its measures as
-rows of Brå's action-plan table and its indicators with their measured values; the
-promise side is read through :class:`~kommunpolis.services.chain.ChainService`.
+police-only ones marked. For a promise: its focus areas; its commitments grouped by
+focus area and in each by party ("Polisen lovar att …", "Kommunen lovar att …", each
+partner), then those about the whole promise; its measures as rows of Brå's action-plan
+table and its indicators with their measured values; the promise side is read through
+:class:`~kommunpolis.services.chain.ChainService`.
 
 Fields are edited through :class:`~kommunpolis.services.editing.EditingService`; this
 service adds only what the editing service cannot do in one step: adding a cause to a
@@ -18,7 +19,7 @@ Tombstoned records and links are ignored everywhere.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -205,6 +206,29 @@ class PartyGroup:
 
 
 @dataclass(frozen=True)
+class FocusAreaCommitments:
+    """The commitments of one focus area, or of the promise as a whole, by party."""
+
+    problem_id: uuid.UUID | None  # None: the words are about the promise as a whole
+    title: str  # the focus area's title; '' for the whole promise
+    sensitivity: Sensitivity | None  # the focus area's mark; None for the whole promise
+    linked: bool
+    """Whether the problem is one of the promise's focus areas; False for the whole promise
+    and for a problem the promise was unlinked from after the words were written."""
+    parties: tuple[PartyGroup, ...]  # the police, the municipality, then partners by name
+
+    @property
+    def whole_promise(self) -> bool:
+        """Whether these are the words about the promise as a whole."""
+        return self.problem_id is None
+
+    @property
+    def commitments(self) -> tuple[CommitmentView, ...]:
+        """Every commitment of the group, party by party."""
+        return tuple(c for group in self.parties for c in group.commitments)
+
+
+@dataclass(frozen=True)
 class ActionPlanRow:
     """One row of Brå's action-plan table: cause, measure, goal, when, who, follow-up."""
 
@@ -235,11 +259,11 @@ class ActionPlanRow:
 
 @dataclass(frozen=True)
 class PromisePlan:
-    """A promise's focus areas, commitments by party, action plan and indicators."""
+    """A promise's focus areas, commitments by focus area, action plan and indicators."""
 
     promise: PromiseView
     focus_areas: tuple[ProblemView, ...]
-    parties: tuple[PartyGroup, ...]  # the police, the municipality, then partners by name
+    commitments: tuple[FocusAreaCommitments, ...]  # see group_by_focus_area
     rows: tuple[ActionPlanRow, ...]  # by focus area, then as the chain orders measures
     indicators: tuple[IndicatorView, ...]
     progress: PromiseProgress
@@ -379,7 +403,7 @@ class AnalysisService:
     # --- a promise ----------------------------------------------------------------
 
     def promise_plan(self, promise_id: uuid.UUID) -> PromisePlan:
-        """Return the promise's commitments by party, action plan and indicators."""
+        """Return the promise's commitments by focus area, action plan and indicators."""
         trace = self._chain.promise_trace(promise_id)
         focus = [p.problem for p in trace.problems]
         order = {p.id: index for index, p in enumerate(focus)}
@@ -400,7 +424,7 @@ class AnalysisService:
         return PromisePlan(
             promise=trace.promise,
             focus_areas=tuple(focus),
-            parties=group_by_party(trace.commitments),
+            commitments=group_by_focus_area(trace.commitments, focus),
             rows=rows,
             indicators=trace.indicators,
             progress=trace.progress,
@@ -419,6 +443,49 @@ def group_by_party(commitments: tuple[CommitmentView, ...]) -> tuple[PartyGroup,
     rank = {party: index for index, party in enumerate(Party)}
     keys = sorted(groups, key=lambda key: (rank[key[0]], swedish_key(key[1])))
     return tuple(PartyGroup(party, name, tuple(groups[(party, name)])) for party, name in keys)
+
+
+def group_by_focus_area(
+    commitments: Sequence[CommitmentView], focus_areas: Sequence[ProblemView]
+) -> tuple[FocusAreaCommitments, ...]:
+    """Group commitments by focus area, each group by party (see :func:`group_by_party`).
+
+    The order: every focus area in the order given (one without commitments too, with no
+    parties), then any problem a commitment names that is no longer one of the focus
+    areas (by title), then the words about the whole promise, if there are any.
+    """
+    by_problem: dict[uuid.UUID | None, list[CommitmentView]] = {}
+    for c in commitments:
+        by_problem.setdefault(c.problem_id, []).append(c)
+    groups = [
+        FocusAreaCommitments(
+            problem_id=p.id,
+            title=p.title,
+            sensitivity=p.sensitivity,
+            linked=True,
+            parties=group_by_party(tuple(by_problem.pop(p.id, ()))),
+        )
+        for p in focus_areas
+    ]
+    whole = by_problem.pop(None, [])
+    unlinked = sorted(
+        by_problem.values(), key=lambda words: swedish_key(words[0].problem_title or "")
+    )
+    for words in unlinked:
+        first = words[0]
+        assert first.problem_id is not None
+        groups.append(
+            FocusAreaCommitments(
+                problem_id=first.problem_id,
+                title=first.problem_title or "",
+                sensitivity=first.problem_sensitivity,
+                linked=False,
+                parties=group_by_party(tuple(words)),
+            )
+        )
+    if whole:
+        groups.append(FocusAreaCommitments(None, "", None, False, group_by_party(tuple(whole))))
+    return tuple(groups)
 
 
 def _read_problem_analysis(session: Session, problem_id: uuid.UUID) -> ProblemAnalysis:

@@ -233,7 +233,7 @@ class AgreementView:
 
 @dataclass(frozen=True)
 class CommitmentView:
-    """One party's words in a promise."""
+    """One party's words in a promise, and the focus area they belong to."""
 
     id: uuid.UUID
     party: Party
@@ -241,6 +241,11 @@ class CommitmentView:
     text: str
     position: int
     sensitivity: Sensitivity
+    problem_id: uuid.UUID | None
+    """The focus area (a problem); None for the whole promise or a tombstoned problem."""
+    problem_title: str | None
+    problem_sensitivity: Sensitivity | None
+    """The focus area's own mark: a document for citizens names only an open one."""
 
 
 @dataclass(frozen=True)
@@ -631,11 +636,12 @@ class _Reader:
 
     def commitments(self, promise_id: uuid.UUID) -> tuple[CommitmentView, ...]:
         rows = self.session.execute(
-            select(Commitment, Organisation.name)
+            select(Commitment, Organisation.name, Problem.id, Problem.title, Problem.sensitivity)
             .outerjoin(
                 Organisation,
                 (Organisation.id == Commitment.organisation_id) & _live(Organisation),
             )
+            .outerjoin(Problem, (Problem.id == Commitment.problem_id) & _live(Problem))
             .where(Commitment.promise_id == promise_id, _live(Commitment))
             .order_by(Commitment.position, Commitment.created_at, Commitment.id)
         )
@@ -647,8 +653,11 @@ class _Reader:
                 text=c.text,
                 position=c.position,
                 sensitivity=c.sensitivity,
+                problem_id=problem_id,
+                problem_title=problem_title,
+                problem_sensitivity=problem_sensitivity,
             )
-            for c, name in rows
+            for c, name, problem_id, problem_title, problem_sensitivity in rows
         )
 
     def concerns(self, where: ColumnElement[bool]) -> list[tuple[ConcernView, Dialogue]]:

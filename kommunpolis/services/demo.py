@@ -200,6 +200,8 @@ class _Kommun:
     contacts: list[tuple[StoredId, str, str]] = field(default_factory=list)
     themes: tuple[int, ...] = ()
     problem_by_theme: dict[int, StoredId] = field(default_factory=dict)
+    # Each problem's theme and place, for the words of the promises made about it.
+    problem_subject: dict[StoredId, tuple[str, str]] = field(default_factory=dict)
     places_by_format: dict[DialogueFormat, tuple[int, ...]] = field(default_factory=dict)
 
 
@@ -289,6 +291,8 @@ _MEETING_TYPES = _wheel(
     ]
 )
 _MARKS = (FollowUpMark.GREEN.value, FollowUpMark.GREEN.value, FollowUpMark.YELLOW.value)
+_YELLOW = FollowUpMark.YELLOW.value
+_RED = FollowUpMark.RED.value
 
 
 def _columns(*specific: str) -> tuple[str, ...]:
@@ -354,7 +358,9 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "status",
     ),
     "promise_problem": _columns("promise_id", "problem_id"),
-    "commitment": _columns("promise_id", "party", "organisation_id", "text", "position"),
+    "commitment": _columns(
+        "promise_id", "problem_id", "party", "organisation_id", "text", "position"
+    ),
     "measure": _columns(
         "promise_id",
         "problem_id",
@@ -732,6 +738,7 @@ class _Generator:
                 updated_ms=_ms(date(last_year, 11, 1), 10),
             )
             kommun.problem_by_theme[theme_index] = problem_id
+            kommun.problem_subject[problem_id] = (theme_name, place)
             problems.append((problem_id, status, priority))
             self.add("situation_problem", problem_ms, (picture_id, problem_id, position + 1))
             if priority is not None:
@@ -873,38 +880,58 @@ class _Generator:
             focus = prioritised[: rng.randint(1, min(3, len(prioritised)))] if prioritised else []
             for problem_id, _, _ in focus:
                 self.add("promise_problem", made_ms, (promise_id, problem_id))
-            self.commitments(kommun, promise_id, made_ms, place)
+            self.commitments(kommun, promise_id, made_ms, place, focus)
             self.measures(kommun, promise_id, made_ms, start, end, status, focus, causes)
 
-    def commitments(self, kommun: _Kommun, promise_id: StoredId, made_ms: int, place: str) -> None:
+    def commitments(
+        self,
+        kommun: _Kommun,
+        promise_id: StoredId,
+        made_ms: int,
+        place: str,
+        focus: list[tuple[StoredId, ProblemStatus, int | None]],
+    ) -> None:
+        """The police's and the municipality's words per focus area, a partner's now and
+        then, and a few about the whole promise."""
         rng = self.rng
-        texts: list[tuple[Party, StoredId | None, str]] = [
-            (Party.POLICE, self.police_orgs[kommun.district_index], text)
-            for text in rng.sample(content.POLICE_COMMITMENTS, 2)
-        ]
-        texts += [
-            (Party.MUNICIPALITY, kommun.organisations[0][0], text)
-            for text in rng.sample(content.MUNICIPALITY_COMMITMENTS, 2)
-        ]
-        if rng.random() < 0.6:
-            partner = rng.choice(
-                [
-                    org
-                    for org in kommun.organisations
-                    if org[2] is not OrganisationKind.MUNICIPAL_DEPARTMENT
-                ]
+        orgs = {
+            Party.POLICE: self.police_orgs[kommun.district_index],
+            Party.MUNICIPALITY: kommun.organisations[0][0],
+        }
+        # (focus area or None, party, organisation, text, the place it speaks of)
+        texts: list[tuple[StoredId | None, Party, StoredId | None, str, str]] = []
+        for problem_id, _, _ in focus:
+            theme, problem_place = kommun.problem_subject[problem_id]
+            police, municipal = content.FOCUS_COMMITMENTS.get(
+                theme, (content.POLICE_COMMITMENTS, content.MUNICIPALITY_COMMITMENTS)
             )
-            texts.append((Party.PARTNER, partner[0], rng.choice(content.PARTNER_COMMITMENTS)))
-        for position, (party, org_id, text) in enumerate(texts):
+            for party, words in ((Party.POLICE, police), (Party.MUNICIPALITY, municipal)):
+                texts.append((problem_id, party, orgs[party], rng.choice(words), problem_place))
+        if not focus:
+            for party, words in (
+                (Party.POLICE, content.POLICE_COMMITMENTS),
+                (Party.MUNICIPALITY, content.MUNICIPALITY_COMMITMENTS),
+            ):
+                texts += [(None, party, orgs[party], text, place) for text in rng.sample(words, 2)]
+        if rng.random() < 0.6:
+            partner_kind, text = rng.choice(content.PARTNER_COMMITMENTS)
+            partner = rng.choice([org for org in kommun.organisations if org[2] is partner_kind])
+            about = rng.choice(focus)[0] if focus else None
+            texts.append((about, Party.PARTNER, partner[0], text, place))
+        for party, text in content.WHOLE_PROMISE_COMMITMENTS:
+            if party is Party.POLICE or rng.random() < 0.5:
+                texts.append((None, party, orgs[party], text, place))
+        for position, (about_id, party, org_id, text, where) in enumerate(texts):
             partner_name = next((o[1] for o in kommun.organisations if o[0] == org_id), "")
             self.add(
                 "commitment",
                 made_ms,
                 (
                     promise_id,
+                    about_id,
                     party.value,
                     org_id,
-                    text.format(p=place, k=kommun.name, o=partner_name),
+                    text.format(p=where, k=kommun.name, o=partner_name),
                     position,
                 ),
             )
@@ -996,13 +1023,41 @@ class _Generator:
                 )
                 step += 1
                 measured = _quarter_after(measured)
-        if status in (PromiseStatus.DRAFT, PromiseStatus.SIGNED):
-            return
+        if status is not PromiseStatus.DRAFT:
+            self.follow_ups(promise_id, start, end, measure_ids)
+
+    def follow_ups(
+        self,
+        promise_id: StoredId,
+        start: date,
+        end: date,
+        measure_ids: list[tuple[StoredId, MeasureStatus, str | None]],
+    ) -> None:
+        """A follow-up each June and December of the period so far, one line per measure.
+
+        Each measure's lines climb its lifecycle (ej påbörjad → pågår → its status now) and
+        the latest line holds its status and mark now, as the quick follow-up leaves them.
+        """
+        rng = self.rng
+        days: list[date] = []
         held_on = date(start.year, 6, 15)
-        number = 0
         while held_on <= min(end, BASE_DATE):
+            days.append(held_on)
+            held_on = (
+                date(held_on.year, 12, 10) if held_on.month == 6 else date(held_on.year + 1, 6, 15)
+            )
+        paths = [self.follow_up_path(now, mark, len(days)) for _, now, mark in measure_ids]
+        for number, held_on in enumerate(days):
             follow_up_kind = FollowUpKind.OUTCOME if held_on.month == 12 else FollowUpKind.PROCESS
             held_ms = _ms(held_on, 10)
+            lines: list[tuple[StoredId, str, str | None, str, float | None]] = []
+            for (measure_id, _, _), path in zip(measure_ids, paths, strict=True):
+                then, mark = path[number]
+                hours = None if then is MeasureStatus.NOT_STARTED else float(rng.randint(2, 16))
+                on_track = mark in (None, FollowUpMark.GREEN.value)
+                note = rng.choice(content.FOLLOW_UP_NOTES[then, on_track])
+                lines.append((measure_id, then.value, mark, note, hours))
+            spent = [line[4] for line in lines if line[4] is not None]
             follow_up_id = self.add(
                 "follow_up",
                 held_ms,
@@ -1011,28 +1066,30 @@ class _Generator:
                     held_on.isoformat(),
                     follow_up_kind.value,
                     rng.choice(content.FOLLOW_UP_TEXTS),
-                    float(rng.randint(4, 40)),
+                    sum(spent) if spent else None,
                     rng.choice(("Styrgruppen", "Kommunstyrelsen", "Lokalpolisområdets ledning")),
                 ),
             )
-            for measure_id, measure_status, mark in measure_ids:
-                then = measure_status if number > 0 else MeasureStatus.IN_PROGRESS
-                self.add(
-                    "follow_up_measure",
-                    held_ms,
-                    (
-                        follow_up_id,
-                        measure_id,
-                        then.value,
-                        mark,
-                        "",
-                        float(rng.randint(0, 12)),
-                    ),
-                )
-            number += 1
-            held_on = (
-                date(held_on.year, 12, 10) if held_on.month == 6 else date(held_on.year + 1, 6, 15)
-            )
+            for line in lines:
+                self.add("follow_up_measure", held_ms, (follow_up_id, *line))
+
+    def follow_up_path(
+        self, now: MeasureStatus, mark: str | None, count: int
+    ) -> list[tuple[MeasureStatus, str | None]]:
+        """Return a measure's (status, mark) at each of ``count`` follow-ups, ending at now."""
+        rng = self.rng
+        path: list[tuple[MeasureStatus, str | None]] = []
+        for number in range(count - 1):
+            # Under way by the second follow-up (at the one before its last, for a measure
+            # done or dropped since), unless it has not started at all.
+            late = number == 0 and count > 2 and rng.random() < 0.3
+            if now is MeasureStatus.NOT_STARTED or late:
+                path.append((MeasureStatus.NOT_STARTED, rng.choice((None, _YELLOW))))
+            else:
+                path.append((MeasureStatus.IN_PROGRESS, rng.choice((*_MARKS, _RED))))
+        if count:
+            path.append((now, mark))
+        return path
 
     def district_pictures(self) -> None:
         last_year = BASE_DATE.year - 1

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kommunpolis.domain.statuses import MeasureStatus
 from kommunpolis.domain.vocabulary import (
     DialogueFormat,
     IndicatorSource,
     OrganisationKind,
+    Party,
     PlaceKind,
     SourceType,
 )
@@ -334,9 +336,124 @@ MUNICIPALITY_COMMITMENTS: tuple[str, ...] = (
     "Kommunen lovar att genomföra en trygghetsvandring i {p} varje höst.",
 )
 
-PARTNER_COMMITMENTS: tuple[str, ...] = (
-    "{o} lovar att ha trygghetsvärdar på plats vardagskvällar.",
-    "{o} lovar att nattvandra varannan helg.",
+# A partner's words and the kind of partner that says them; "{o}" is its name.
+PARTNER_COMMITMENTS: tuple[tuple[OrganisationKind, str], ...] = (
+    (OrganisationKind.HOUSING_COMPANY, "{o} lovar att ha trygghetsvärdar på plats vardagskvällar."),
+    (OrganisationKind.ASSOCIATION, "{o} lovar att nattvandra varannan helg."),
+    (OrganisationKind.BUSINESS, "{o} lovar att hålla entréer och skyltfönster upplysta kvällstid."),
+)
+
+# A focus area's commitments by its theme: (the police's, the municipality's); "{p}" is
+# the problem's place, "{k}" the kommun. Themes not listed take the general ones above.
+FOCUS_COMMITMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Narkotika": (
+        (
+            "Polisen lovar att prioritera ärenden om narkotikaförsäljning vid {p}.",
+            "Polisen lovar att genomföra riktade insatser mot narkotikaförsäljning i {k} "
+            "varje månad.",
+        ),
+        (
+            "Kommunen lovar att utöka fältsekreterarnas närvaro vid {p} kvällstid.",
+            "Kommunen lovar att erbjuda föräldraträffar om droger på alla högstadieskolor.",
+        ),
+    ),
+    "Trafik/buskörning": (
+        (
+            "Polisen lovar att genomföra trafikkontroller vid {p} varje månad.",
+            "Polisen lovar att beivra buskörning med mopeder och A-traktorer vid {p}.",
+        ),
+        (
+            "Kommunen lovar att bygga farthinder vid {p}.",
+            "Kommunen lovar att se över hastighetsgränserna kring {p}.",
+        ),
+    ),
+    "Skadegörelse": (
+        (
+            "Polisen lovar att prioritera utredningar av skadegörelse vid {p}.",
+            "Polisen lovar att öka sin synliga närvaro vid {p} sena kvällar.",
+        ),
+        (
+            "Kommunen lovar att sanera klotter inom ett dygn.",
+            "Kommunen lovar att laga skadad belysning och utrustning vid {p} inom en vecka.",
+        ),
+    ),
+    "Inbrott/stöld": (
+        (
+            "Polisen lovar att informera om hur man skyddar sig mot inbrott och cykelstölder.",
+            "Polisen lovar att stödja grannsamverkan i området kring {p}.",
+        ),
+        (
+            "Kommunen lovar att sätta upp låsbara cykelställ vid {p}.",
+            "Kommunen lovar att starta grannsamverkan tillsammans med bostadsbolagen.",
+        ),
+    ),
+    "Ordningsstörning": (
+        (
+            "Polisen lovar att öka sin synliga närvaro vid {p} under kvällar och helger.",
+            "Polisen lovar att ingripa tidigt mot störningar vid {p}.",
+        ),
+        (
+            "Kommunen lovar att ha ordningsvakter vid {p} under helgkvällar.",
+            "Kommunen lovar att göra tillsyn på serveringsställena kring {p}.",
+        ),
+    ),
+    "Ungdomsgrupper": (
+        (
+            "Polisen lovar att besöka skolorna i {k} varje termin.",
+            "Polisen lovar att föra oro för unga vidare till socialtjänsten samma dag.",
+        ),
+        (
+            "Kommunen lovar att utöka fritidsgårdens öppettider på helger.",
+            "Kommunen lovar att ha fältassistenter vid {p} fredag och lördag kväll.",
+        ),
+    ),
+    "Våld i offentlig miljö": (
+        (
+            "Polisen lovar att finnas synligt vid {p} när nöjeslivet stänger.",
+            "Polisen lovar att samverka med krögarna om ansvarsfull alkoholservering.",
+        ),
+        (
+            "Kommunen lovar att utbilda krogpersonalen i ansvarsfull alkoholservering.",
+            "Kommunen lovar att förbättra belysningen på vägen från {p} till busshållplatsen.",
+        ),
+    ),
+    "Bedrägerier mot äldre": (
+        (
+            "Polisen lovar att hålla informationsträffar om bedrägerier på träffpunkterna "
+            "för äldre.",
+            "Polisen lovar att varna för aktuella bedrägeriupplägg i {k}.",
+        ),
+        (
+            "Kommunen lovar att informera om bedrägerier genom hemtjänsten.",
+            "Kommunen lovar att skicka en broschyr om bedrägerier till alla över 70 år.",
+        ),
+    ),
+    "Belysning/fysisk miljö": (
+        (
+            "Polisen lovar att delta i trygghetsvandringar vid {p}.",
+            "Polisen lovar att lämna förslag på platser att se över efter varje trygghetsvandring.",
+        ),
+        (
+            "Kommunen lovar att förbättra belysningen vid {p}.",
+            "Kommunen lovar att röja buskage som skymmer sikten vid {p}.",
+        ),
+    ),
+    "Allmän otrygghet": (
+        (
+            "Polisen lovar att öka sin synliga närvaro vid {p} under kvällar och helger.",
+            "Polisen lovar att finnas vid {p} med en dialogstand en gång i månaden.",
+        ),
+        (
+            "Kommunen lovar att genomföra en trygghetsvandring vid {p} varje höst.",
+            "Kommunen lovar att förbättra belysningen vid {p}.",
+        ),
+    ),
+}
+
+# Commitments about the promise as a whole, not one focus area.
+WHOLE_PROMISE_COMMITMENTS: tuple[tuple[Party, str], ...] = (
+    (Party.POLICE, "Polisen lovar att återkoppla till invånarna två gånger per år."),
+    (Party.MUNICIPALITY, "Kommunen lovar att bjuda in till en medborgardialog om löftet varje år."),
 )
 
 SOURCES: dict[SourceType, tuple[str, ...]] = {
@@ -415,6 +532,43 @@ ACTION_ITEMS: tuple[tuple[str, str], ...] = (
     ("Ta fram statistik över anmälda brott", "Polisen"),
     ("Kontakta skolorna om trygghetsvandring", "Fritidsförvaltningen"),
 )
+
+# A measure's note at a follow-up, by its status then and whether it was on track then
+# (marked green or not marked) or not (yellow or red).
+FOLLOW_UP_NOTES: dict[tuple[MeasureStatus, bool], tuple[str, ...]] = {
+    (MeasureStatus.NOT_STARTED, True): (
+        "Planeras till nästa termin.",
+        "Startar som planerat under nästa kvartal.",
+    ),
+    (MeasureStatus.NOT_STARTED, False): (
+        "Inte påbörjad: väntar på beslut om budget.",
+        "Väntar på upphandling.",
+    ),
+    (MeasureStatus.IN_PROGRESS, True): (
+        "Pågår enligt plan.",
+        "Första delen klar; resten under hösten.",
+        "Pågår. Boende har märkt skillnad enligt trygghetsvandringen.",
+    ),
+    (MeasureStatus.IN_PROGRESS, False): (
+        "Pågår, men försenad av personalbrist under sommaren.",
+        "Pågår, men effekten syns ännu inte i mätningarna.",
+        "Försenad i väntan på leverantör.",
+    ),
+    (MeasureStatus.DONE, True): (
+        "Genomförd enligt plan.",
+        "Genomförd; följs upp i nästa trygghetsmätning.",
+        "Klar före utsatt tid.",
+    ),
+    (MeasureStatus.DONE, False): (
+        "Genomförd, men senare än planerat.",
+        "Genomförd, men effekten har hittills uteblivit.",
+    ),
+    (MeasureStatus.CANCELLED, True): ("Inställd: ersätts av en annan åtgärd.",),
+    (MeasureStatus.CANCELLED, False): (
+        "Inställd efter beslut i styrgruppen.",
+        "Inställd: gick inte att genomföra med nuvarande resurser.",
+    ),
+}
 
 FOLLOW_UP_TEXTS: tuple[str, ...] = (
     "Åtgärderna löper i stort enligt plan. Belysningen är delvis utbytt.",

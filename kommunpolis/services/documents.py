@@ -16,8 +16,10 @@ Two audiences, and the rule for each:
 
 - **For citizens** (``lofte``, ``aterkoppling``): only records marked *öppen* are used;
   anything marked *intern* or *sekretess*, employee dialogues and police-only sources
-  never appear (not even their titles in the gaps). Asking for one of these documents
-  about a record that is itself not open raises :class:`NotForCitizens`.
+  never appear (not even their titles in the gaps); the open commitments of a focus
+  area that is not open are published under its number alone ("Fokusområde 2").
+  Asking for one of these documents about a record that is itself not open raises
+  :class:`NotForCitizens`.
 - **Internal** (``atgardsplan``, ``uppfoljning``, ``lagesbild``): the working documents
   of the police and the municipality; they use every live record and say "Intern" in the
   footer. The lägesbild lists its police-only sources too, marked "Endast polis", and
@@ -55,6 +57,11 @@ from kommunpolis.domain.vocabulary import (
     SituationScope,
     SourceType,
     TimePattern,
+)
+from kommunpolis.services.analysis import (
+    FocusAreaCommitments,
+    PartyGroup,
+    group_by_focus_area,
 )
 from kommunpolis.services.chain import (
     BreakKind,
@@ -221,6 +228,7 @@ class GapCode(StrEnum):
     NO_PUBLIC_TEXT = "no_public_text"
     NO_POLICE_COMMITMENT = "no_police_commitment"
     NO_MUNICIPALITY_COMMITMENT = "no_municipality_commitment"
+    FOCUS_AREA_WITHOUT_COMMITMENT = "focus_area_without_commitment"
     NOT_SIGNED = "not_signed"
     NO_FOLLOW_UP_PLAN = "no_follow_up_plan"
     WITHHELD = "withheld"
@@ -490,6 +498,63 @@ def _measure_period(measure: MeasureView) -> str:
     return "–"
 
 
+def _who(group: PartyGroup) -> str:
+    """Return who promises: "Polisen", "Kommunen" or the partner's name."""
+    if group.party is not Party.PARTNER:
+        return PARTY[group.party]
+    return group.organisation_name or "Våra samverkansparter"
+
+
+def _promised(group: PartyGroup) -> BulletList:
+    """Return what one party promises, each item without its "Polisen lovar att"."""
+    who = _who(group)
+    return BulletList(tuple(strip_promise_prefix(c.text, who) for c in group.commitments))
+
+
+def _party_blocks(parties: Sequence[PartyGroup]) -> list[Block]:
+    """Return "Polisen lovar att" and a list of what, for each party in turn."""
+    blocks: list[Block] = []
+    for group in parties:
+        blocks += [Subheading(f"{_who(group)} lovar att"), _promised(group)]
+    return blocks
+
+
+def _citizen_commitments(groups: Sequence[FocusAreaCommitments], gaps: _Gaps) -> list[Section]:
+    """The open commitments by focus area, for citizens; a focus area not open stays unnamed.
+
+    A focus area is headed "Fokusområde 1: <title>" — or only "Fokusområde 1" when the
+    problem is not marked öppen, so that its title never reaches citizens. The numbers
+    count the focus areas shown, so a hidden one leaves no gap in them. When no words
+    belong to a focus area, each party's words are a section of their own, as before
+    focus areas were recorded.
+    """
+    shown = [g for g in groups if g.parties]
+    if all(g.whole_promise for g in shown):
+        return [
+            Section(f"{_who(party)} lovar att", (_promised(party),))
+            for group in shown
+            for party in group.parties
+        ]
+    sections = [Section("Det här lovar vi", ())]
+    number = 0
+    for group in shown:
+        if group.whole_promise:
+            heading = "Gäller hela löftet"
+        else:
+            number += 1
+            public = group.sensitivity is not None and _is_open(group.sensitivity)
+            heading = f"Fokusområde {number}" + (f": {group.title}" if public else "")
+        sections.append(Section(heading, tuple(_party_blocks(group.parties)), level=2))
+    for group in groups:
+        public = group.sensitivity is not None and _is_open(group.sensitivity)
+        if group.linked and public and not group.parties:
+            gaps.add(
+                GapCode.FOCUS_AREA_WITHOUT_COMMITMENT,
+                f"Fokusområdet {_quoted(group.title)} saknar löften.",
+            )
+    return sections
+
+
 # --- the service --------------------------------------------------------------------
 
 
@@ -591,20 +656,12 @@ class DocumentService:
         else:
             gaps.add(GapCode.NO_PUBLIC_TEXT, "Löftet saknar en text till medborgarna.")
 
-        # The promises of each party, police first, then the municipality, then partners.
+        # What each party promises (police, municipality, partners), by focus area.
         commitments = [c for c in trace.commitments if _is_open(c.sensitivity)]
         withheld += len(trace.commitments) - len(commitments)
-        groups: dict[str, list[str]] = {}
-        for party in Party:
-            for c in (c for c in commitments if c.party is party):
-                who = (
-                    PARTY[party]
-                    if party is not Party.PARTNER
-                    else (c.organisation_name or "Våra samverkansparter")
-                )
-                groups.setdefault(who, []).append(strip_promise_prefix(c.text, who))
-        for who, items in groups.items():
-            sections.append(Section(f"{who} lovar att", (BulletList(tuple(items)),)))
+        sections += _citizen_commitments(
+            group_by_focus_area(commitments, [p.problem for p in trace.problems]), gaps
+        )
         if not trace.commitments:
             gaps.add(GapCode.PROMISE_WITHOUT_COMMITMENT, "Löftet saknar åtaganden.")
         else:
@@ -793,14 +850,37 @@ class DocumentService:
         focus = {p.problem.id for p in trace.problems}
         for measure in trace.measures:
             by_problem[measure.problem_id if measure.problem_id in focus else None].append(measure)
-        for problem_trace in trace.problems:
-            problem = problem_trace.problem
-            measures = by_problem.get(problem.id, [])
-            blocks: list[Block] = []
-            if problem.description.strip():
-                blocks.append(Paragraph(problem.description))
-            blocks.append(_action_table(measures) if measures else Paragraph("Inga åtgärder ännu."))
-            sections.append(Section(f"Fokusområde: {problem.title}", tuple(blocks)))
+        descriptions: dict[uuid.UUID | None, str] = {
+            p.problem.id: p.problem.description for p in trace.problems
+        }
+        # Each focus area: what the parties promise, then the measures; then the words about
+        # a problem no longer a focus area, and about the whole promise.
+        for group in group_by_focus_area(trace.commitments, [p.problem for p in trace.problems]):
+            if group.whole_promise:
+                heading = "Hela löftet"
+            elif group.linked:
+                heading = f"Fokusområde: {group.title}"
+            else:
+                heading = f"{group.title} (inte längre ett av löftets fokusområden)"
+            description = descriptions.get(group.problem_id, "").strip()
+            blocks: list[Block] = [Paragraph(description)] if description else []
+            blocks += _party_blocks(group.parties) or [
+                Paragraph("Inga löften för fokusområdet ännu.")
+            ]
+            sections.append(Section(heading, tuple(blocks)))
+            if group.linked:
+                measures = by_problem.get(group.problem_id, [])
+                sections.append(
+                    Section(
+                        "Åtgärder",
+                        (
+                            _action_table(measures)
+                            if measures
+                            else Paragraph("Inga åtgärder ännu."),
+                        ),
+                        level=2,
+                    )
+                )
         if by_problem.get(None):
             sections.append(
                 Section("Åtgärder utan fokusområde", (_action_table(by_problem[None]),))

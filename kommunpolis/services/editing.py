@@ -521,7 +521,48 @@ class EditingService:
             touched = start_name in converted or end_name in converted
             if touched and start is not None and end is not None and end < start:  # type: ignore[operator]
                 problems[end_name] = ("end_before_start", {"start": start_name})
+        for field in spec.fields:
+            if field.within is not None and not {field.name, field.within[0]} & problems.keys():
+                problem = self._outside(uow, spec, field, converted, record)
+                if problem is not None:
+                    problems[field.name] = problem
         return converted, problems
+
+    @staticmethod
+    def _outside(
+        uow: UnitOfWork,
+        spec: KindSpec,
+        field: FieldSpec,
+        converted: Mapping[str, object],
+        record: t.Record | None,
+    ) -> Problem | None:
+        """Check a ``within`` reference: it must be linked to the record its anchor names.
+
+        Checked when either the reference or its anchor changes (a commitment's focus area
+        must be one of its promise's problems); a link removed later is not re-checked.
+        """
+        assert field.within is not None
+        anchor_name, link_name = field.within
+        if field.name not in converted and anchor_name not in converted:
+            return None
+        value = converted.get(field.name, getattr(record, field.name, None))
+        anchor = converted.get(anchor_name, getattr(record, anchor_name, None))
+        if value is None or anchor is None:
+            return None
+        anchor_kind = spec.field(anchor_name).reference
+        assert anchor_kind is not None
+        link = _spec(anchor_kind).link_set(link_name)
+        link_model = _MODELS[link.table]
+        linked = uow.session.scalar(
+            select(link_model.id).where(
+                getattr(link_model, link.own_column) == anchor,
+                getattr(link_model, link.other_column) == value,
+                link_model.deleted_at.is_(None),
+            )
+        )
+        if linked is None:
+            return ("not_linked", {"kind": anchor_kind, "link_set": link_name})
+        return None
 
     @staticmethod
     def _problem(uow: UnitOfWork, field: FieldSpec, value: object) -> Problem | None:

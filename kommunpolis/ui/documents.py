@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -183,20 +184,36 @@ def _keep_headings_with_next(text: QTextDocument, page_height: float) -> None:
     """Move a heading that would end a page, with too little room below it, to the next.
 
     Qt's rich text knows page breaks but not "keep with next", so each heading's place
-    is checked after layout, top to bottom (an earlier move shifts the later ones).
+    is checked after layout, top to bottom (an earlier move shifts the later ones). The
+    headings right above a moved one ("Fokusområde …", "Polisen lovar att") move with it.
     """
     room = KEEP_WITH_NEXT_PT / 72 * RESOLUTION
     layout = text.documentLayout()
+    # Lay out the whole document first. Qt lays out lazily, only up to the block asked
+    # about; a page break merged into a half laid-out document left the blocks after it
+    # unplaced, and pageCount() then missed them: the end of a long document was lost.
+    layout.documentSize()
     block = text.begin()
+    run_start: QTextBlock | None = None  # the first of the headings right above ``block``
     while block.isValid():
         if block.blockFormat().headingLevel() > 0:
             rect = layout.blockBoundingRect(block)
-            page_end = (int(rect.top() // page_height) + 1) * page_height
+            page = rect.top() // page_height
+            page_end = (page + 1) * page_height
             if page_end - rect.bottom() < room and rect.top() % page_height > 1:
+                first = block
+                if run_start is not None:
+                    above = layout.blockBoundingRect(run_start).top()
+                    if above // page_height == page and above % page_height > 1:
+                        first = run_start
                 policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
                 block_format = QTextBlockFormat()
                 block_format.setPageBreakPolicy(policy)
-                QTextCursor(block).mergeBlockFormat(block_format)
+                QTextCursor(first).mergeBlockFormat(block_format)
+            if run_start is None:
+                run_start = block
+        elif block.text().strip():
+            run_start = None
         block = block.next()
 
 

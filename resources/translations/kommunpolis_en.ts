@@ -763,6 +763,10 @@
         <source>Fokusområden (problem)</source>
         <translation>Focus areas (problems)</translation>
     </message>
+    <message>
+        <source>Fokusområde</source>
+        <translation>Focus area</translation>
+    </message>
 </context>
 <context>
     <name>FieldProblems</name>
@@ -801,6 +805,14 @@
     <message>
         <source>Välj en kommun i listan.</source>
         <translation>Choose a municipality from the list.</translation>
+    </message>
+    <message>
+        <source>Välj ett av medborgarlöftets fokusområden, eller lägg först till problemet under Fokusområden i löftet.</source>
+        <translation>Choose one of the citizen promise&apos;s focus areas, or first add the problem under Focus areas in the promise.</translation>
+    </message>
+    <message>
+        <source>Välj en post som hör till den valda posten (%1).</source>
+        <translation>Choose a record that belongs to the chosen record (%1).</translation>
     </message>
     <message>
         <source>Välj ett av alternativen i listan.</source>
@@ -4122,8 +4134,20 @@ Fingerprint: {fingerprint}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Löften per part</source>
-        <translation>Promises by party</translation>
+        <source>Löften per fokusområde</source>
+        <translation>Promises by focus area</translation>
+    </message>
+    <message>
+        <source>Hela löftet</source>
+        <translation>The whole promise</translation>
+    </message>
+    <message>
+        <source>%1 (inte längre ett av löftets fokusområden)</source>
+        <translation>%1 (no longer one of the promise&apos;s focus areas)</translation>
+    </message>
+    <message>
+        <source>Inga löften för fokusområdet ännu.</source>
+        <translation>No promises for this focus area yet.</translation>
     </message>
     <message>
         <source>Löftet har inga fokusområden ännu.</source>
@@ -4154,8 +4178,8 @@ Fingerprint: {fingerprint}</translation>
         <translation>Baseline</translation>
     </message>
     <message>
-        <source>Vad varje &amp;part lovar:</source>
-        <translation>What each &amp;party promises:</translation>
+        <source>Vad varje &amp;part lovar, per fokusområde (Retur öppnar posten):</source>
+        <translation>What each &amp;party promises, by focus area (Enter opens the record):</translation>
     </message>
     <message numerus="yes">
         <source>följts upp: %1 av %n</source>

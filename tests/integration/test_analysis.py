@@ -26,7 +26,7 @@ from kommunpolis.domain.vocabulary import (
     SourceType,
     TimePattern,
 )
-from kommunpolis.services.analysis import ANALYSIS_FIELDS, SARA_FIELDS
+from kommunpolis.services.analysis import ANALYSIS_FIELDS, SARA_FIELDS, FocusAreaCommitments
 from kommunpolis.storage import tables as t
 
 KOMMUN = "0180"
@@ -35,6 +35,17 @@ KOMMUN = "0180"
 def _add(services: Services, *records: t.Record) -> None:
     with services.unit_of_work() as uow:
         uow.session.add_all(records)
+        uow.commit()
+
+
+def _change(
+    services: Services, model: type[t.Record], record_id: uuid.UUID, **values: object
+) -> None:
+    with services.unit_of_work() as uow:
+        row = uow.session.get(model, record_id)
+        assert row is not None
+        for name, value in values.items():
+            setattr(row, name, value)
         uow.commit()
 
 
@@ -145,10 +156,12 @@ def build_chain(services: Services) -> Chain:
         t.PromiseProblem(promise_id=promise.id, problem_id=problem.id),
         t.PromiseProblem(promise_id=promise.id, problem_id=other.id),
     )
+    # Positions out of party order: the police come first, each focus area on its own.
     _add(
         services,
         t.Commitment(
             promise_id=promise.id,
+            problem_id=problem.id,
             party=Party.PARTNER,
             text="Bostadsbolaget lovar att belysa",
             organisation_id=organisation.id,
@@ -156,12 +169,14 @@ def build_chain(services: Services) -> Chain:
         ),
         t.Commitment(
             promise_id=promise.id,
+            problem_id=other.id,
             party=Party.MUNICIPALITY,
             text="Kommunen lovar att röja buskar",
             position=1,
         ),
         t.Commitment(
             promise_id=promise.id,
+            problem_id=problem.id,
             party=Party.POLICE,
             text="Polisen lovar att patrullera",
             position=2,
@@ -346,13 +361,23 @@ def test_promise_plan_groups_commitments_and_builds_the_action_plan(
     plan = services.analysis.promise_plan(chain.promise)
 
     assert [p.title for p in plan.focus_areas] == ["Narkotika vid busstorget", "Buskörning"]
-    assert [
-        (g.party, g.organisation_name, [c.text for c in g.commitments]) for g in plan.parties
-    ] == [
-        (Party.POLICE, "", ["Polisen lovar att patrullera", "Polisen lovar att informera"]),
-        (Party.MUNICIPALITY, "", ["Kommunen lovar att röja buskar"]),
-        (Party.PARTNER, "Bostadsbolaget", ["Bostadsbolaget lovar att belysa"]),
+    assert _groups(plan.commitments) == [
+        (
+            "Narkotika vid busstorget",
+            [
+                (Party.POLICE, "", ["Polisen lovar att patrullera"]),
+                (Party.PARTNER, "Bostadsbolaget", ["Bostadsbolaget lovar att belysa"]),
+            ],
+        ),
+        ("Buskörning", [(Party.MUNICIPALITY, "", ["Kommunen lovar att röja buskar"])]),
+        ("", [(Party.POLICE, "", ["Polisen lovar att informera"])]),
     ]
+    assert [(g.problem_id, g.linked) for g in plan.commitments] == [
+        (chain.problem, True),
+        (chain.other_problem, True),
+        (None, False),
+    ]
+    assert plan.commitments[-1].whole_promise and not plan.commitments[0].whole_promise
 
     assert [row.measure.id for row in plan.rows] == list(chain.measures)
     first = plan.rows[0]
@@ -379,6 +404,111 @@ def test_promise_plan_groups_commitments_and_builds_the_action_plan(
         (date(2026, 9, 1), 31.0),
     ]
     assert plan.progress.measure_count == 3
+
+
+def _groups(
+    groups: tuple[FocusAreaCommitments, ...],
+) -> list[tuple[str, list[tuple[Party, str, list[str]]]]]:
+    return [
+        (
+            g.title,
+            [(p.party, p.organisation_name, [c.text for c in p.commitments]) for p in g.parties],
+        )
+        for g in groups
+    ]
+
+
+def test_commitments_follow_the_focus_areas_then_the_whole_promise(
+    services: Services, chain: Chain
+) -> None:
+    """Focus areas in the promise's order (empty ones too), then a problem no longer a
+    focus area, then the whole promise; in each the police, the municipality, partners by
+    name; a tombstoned problem's words count for the whole promise."""
+    partners = [
+        t.Organisation(name=name, kind=OrganisationKind.ASSOCIATION)
+        for name in ("Öbergs förening", "Ängsklubben", "Nattvandrarna")
+    ]
+    stray = t.Problem(title="Klotter", municipality_code=KOMMUN)
+    gone = t.Problem(title="Borttaget", municipality_code=KOMMUN)
+    _add(services, *partners, stray, gone)
+    _add(
+        services,
+        *(
+            t.Commitment(
+                promise_id=chain.promise,
+                problem_id=chain.other_problem,
+                party=Party.PARTNER,
+                organisation_id=org.id,
+                text=f"{org.name} lovar att hjälpa till",
+            )
+            for org in partners
+        ),
+        t.Commitment(
+            promise_id=chain.promise,
+            problem_id=chain.other_problem,
+            party=Party.POLICE,
+            text="Polisen lovar att mäta hastigheter",
+            position=9,
+        ),
+        t.Commitment(
+            promise_id=chain.promise,
+            problem_id=stray.id,
+            party=Party.MUNICIPALITY,
+            text="Kommunen lovar att sanera",
+        ),
+        t.Commitment(
+            promise_id=chain.promise,
+            problem_id=gone.id,
+            party=Party.MUNICIPALITY,
+            text="Kommunen lovar att städa",
+            position=8,
+        ),
+    )
+    _change(services, t.Problem, gone.id, deleted_at=datetime(2026, 6, 1, tzinfo=UTC))
+    # The first focus area loses its words: it stays, empty, in its place.
+    with services.unit_of_work() as uow:
+        for row in uow.session.scalars(
+            select(t.Commitment).where(t.Commitment.problem_id == chain.problem)
+        ):
+            row.deleted_at = datetime(2026, 6, 1, tzinfo=UTC)
+        uow.commit()
+
+    trace = services.chain.promise_trace(chain.promise)
+    named = [(c.problem_id, c.problem_title) for c in trace.commitments]
+    texts = [c.text for c in trace.commitments]
+    assert named[texts.index("Kommunen lovar att sanera")] == (stray.id, "Klotter")
+    assert named[texts.index("Kommunen lovar att röja buskar")] == (
+        chain.other_problem,
+        "Buskörning",
+    )
+    # No focus area, or a tombstoned one: the words are about the whole promise.
+    assert named[texts.index("Kommunen lovar att städa")] == (None, None)
+    assert named[texts.index("Polisen lovar att informera")] == (None, None)
+
+    plan = services.analysis.promise_plan(chain.promise)
+    assert _groups(plan.commitments) == [
+        ("Narkotika vid busstorget", []),
+        (
+            "Buskörning",
+            [
+                (Party.POLICE, "", ["Polisen lovar att mäta hastigheter"]),
+                (Party.MUNICIPALITY, "", ["Kommunen lovar att röja buskar"]),
+                (Party.PARTNER, "Nattvandrarna", ["Nattvandrarna lovar att hjälpa till"]),
+                (Party.PARTNER, "Ängsklubben", ["Ängsklubben lovar att hjälpa till"]),
+                (Party.PARTNER, "Öbergs förening", ["Öbergs förening lovar att hjälpa till"]),
+            ],
+        ),
+        ("Klotter", [(Party.MUNICIPALITY, "", ["Kommunen lovar att sanera"])]),
+        (
+            "",
+            [
+                (Party.POLICE, "", ["Polisen lovar att informera"]),
+                (Party.MUNICIPALITY, "", ["Kommunen lovar att städa"]),
+            ],
+        ),
+    ]
+    assert [g.linked for g in plan.commitments] == [True, True, False, False]
+    assert plan.commitments[2].problem_id == stray.id
 
 
 def test_promise_of_finds_the_promise_behind_a_listed_record(

@@ -22,6 +22,7 @@ from kommunpolis.domain.vocabulary import (
     FollowUpMark,
     ParticipationLevel,
     Party,
+    Sensitivity,
 )
 from kommunpolis.services.chain import (
     BreakKind,
@@ -339,3 +340,40 @@ def test_unknown_and_tombstoned_ids_are_typed_errors(services: Services) -> None
             call(uuid.uuid4())
     with pytest.raises(RecordNotFound):
         chain.promise_trace(promise.id)
+
+
+def test_a_commitment_names_its_focus_area_until_the_problem_is_tombstoned(
+    services: Services,
+) -> None:
+    chain = _chain(services)
+    problem = t.Problem(
+        title="Buskörning", municipality_code=KOMMUN, sensitivity=Sensitivity.INTERNAL
+    )
+    promise = t.Promise(
+        title="Tryggare vägar",
+        municipality_code=KOMMUN,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    _add(services, problem, promise)
+    focused = t.Commitment(
+        promise_id=promise.id,
+        problem_id=problem.id,
+        party=Party.POLICE,
+        text="Polisen lovar att mäta hastigheter.",
+    )
+    whole = t.Commitment(
+        promise_id=promise.id, party=Party.MUNICIPALITY, text="Kommunen lovar att återkoppla."
+    )
+    _add(services, focused, whole)
+    views = {c.id: c for c in chain.promise_trace(promise.id).commitments}
+    assert (
+        views[focused.id].problem_id,
+        views[focused.id].problem_title,
+        views[focused.id].problem_sensitivity,
+    ) == (problem.id, "Buskörning", Sensitivity.INTERNAL)
+    assert (views[whole.id].problem_id, views[whole.id].problem_title) == (None, None)
+    _change(services, t.Problem, problem.id, deleted_at=datetime(2026, 3, 1, tzinfo=UTC))
+    views = {c.id: c for c in chain.promise_trace(promise.id).commitments}
+    assert (views[focused.id].problem_id, views[focused.id].problem_title) == (None, None)
+    assert views[focused.id].problem_sensitivity is None

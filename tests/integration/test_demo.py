@@ -16,13 +16,20 @@ from sqlalchemy import select, text
 
 from kommunpolis.domain.errors import DemoRefused, InvalidInput, ProfileMissing
 from kommunpolis.domain.ids import uuid7, uuid7_time_ms
-from kommunpolis.domain.statuses import DialogueStatus
+from kommunpolis.domain.statuses import (
+    DialogueStatus,
+    MeasureStatus,
+    PromiseStatus,
+    allowed_next,
+)
 from kommunpolis.domain.vocabulary import (
     DialogueFormat,
     DialogueKind,
     ParticipationLevel,
+    Party,
     Role,
 )
+from kommunpolis.services.chain import ChainService, ProgressState
 from kommunpolis.services.demo import (
     TABLE_COLUMNS,
     DemoService,
@@ -324,3 +331,74 @@ def test_progress_counts_dialogues_up_to_the_total(database: Database) -> None:
     assert calls[-1] == (N, N)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert Counter(total for _, total in calls) == Counter({N: len(calls)})
+
+
+def test_commitments_belong_to_their_promises_focus_areas(database: Database) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    with database.session_factory() as session:
+        focus = set(
+            session.execute(select(t.PromiseProblem.promise_id, t.PromiseProblem.problem_id))
+        )
+        commitments = session.scalars(select(t.Commitment)).all()
+        promises = session.scalars(select(t.Promise)).all()
+    about = [c for c in commitments if c.problem_id is not None]
+    assert about and all((c.promise_id, c.problem_id) in focus for c in about)
+    # Every promise has words about each of its focus areas, from the police and the
+    # municipality, and some about the promise as a whole.
+    for promise in promises:
+        mine = [c for c in commitments if c.promise_id == promise.id]
+        for promise_id, problem_id in focus:
+            if promise_id == promise.id:
+                parties = {c.party for c in mine if c.problem_id == problem_id}
+                assert {Party.POLICE, Party.MUNICIPALITY} <= parties
+        assert any(c.problem_id is None and c.party is Party.POLICE for c in mine)
+
+
+def test_measures_are_followed_up_line_by_line_up_to_their_status_now(
+    database: Database,
+) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    with database.session_factory() as session:
+        promises = {p.id: p for p in session.scalars(select(t.Promise))}
+        measures = {m.id: m for m in session.scalars(select(t.Measure))}
+        follow_ups = {f.id: f for f in session.scalars(select(t.FollowUp))}
+        lines = session.scalars(select(t.FollowUpMeasure)).all()
+    assert follow_ups and lines
+    # Every promise past its draft is followed up; its measures each have a line.
+    followed = {f.promise_id for f in follow_ups.values()}
+    for promise in promises.values():
+        assert (promise.id in followed) == (promise.status is not PromiseStatus.DRAFT)
+    by_measure: dict[uuid.UUID, list[t.FollowUpMeasure]] = {}
+    for line in sorted(lines, key=lambda line: follow_ups[line.follow_up_id].held_on):
+        by_measure.setdefault(line.measure_id, []).append(line)
+        assert line.note  # what happened, in a few words
+    for follow_up in follow_ups.values():
+        # The follow-up's hours are its lines' hours, as the quick follow-up sums them.
+        spent = [
+            line.hours
+            for line in lines
+            if line.follow_up_id == follow_up.id and line.hours is not None
+        ]
+        assert follow_up.hours == (sum(spent) if spent else None)
+    for measure_id, history in by_measure.items():
+        measure = measures[measure_id]
+        assert follow_ups[history[0].follow_up_id].promise_id == measure.promise_id
+        # The lines climb the measure's lifecycle and end at its status and mark now.
+        for before, after in itertools.pairwise(history):
+            if after.status is not before.status:
+                assert after.status in allowed_next(before.status), (before.status, after.status)
+        assert (history[-1].status, history[-1].mark) == (measure.status, measure.mark)
+    assert {line.status for line in lines} == set(MeasureStatus)
+
+
+def test_progress_derived_from_the_demo_is_not_all_zero(database: Database) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    chain = ChainService(uow=lambda: _uow(database), today=lambda: date(2026, 1, 12))
+    with database.session_factory() as session:
+        promise_ids = session.scalars(select(t.Promise.id)).all()
+    progress = [chain.promise_progress(promise_id) for promise_id in promise_ids]
+    assert all(p.measure_count for p in progress)
+    assert sum(p.followed_up for p in progress) > 0
+    assert any((p.done_share or 0) > 0 for p in progress)
+    assert {p.worst_mark for p in progress} - {None}
+    assert {p.state for p in progress} >= {ProgressState.NOT_STARTED, ProgressState.IN_PROGRESS}

@@ -322,6 +322,37 @@ def test_a_problem_has_at_most_one_analysis(editing: EditingService, chain: Ids)
     assert caught.value.problems == {"problem_id": ("already_exists", {})}
 
 
+def test_a_commitments_focus_area_must_be_one_of_its_promises(
+    editing: EditingService, chain: Ids
+) -> None:
+    promise, problem = chain["promises"], chain["problems"]
+    words = {"text": "Polisen lovar att patrullera.", "problem_id": str(problem)}
+    parent = RecordRef("promises", promise)
+    not_linked = ("not_linked", {"kind": "promises", "link_set": "problems"})
+    # The problem is not (yet) one of the promise's focus areas.
+    with pytest.raises(FieldErrors) as caught:
+        editing.new("commitments", words, parent=parent)
+    assert caught.value.problems == {"problem_id": not_linked}
+    editing.link("promises", promise, "problems", problem)
+    made = editing.new("commitments", words, parent=parent)
+    assert made.values["problem_id"] == problem
+    # Moving the words to a promise without that focus area is refused at the focus area.
+    other = editing.new("promises", {"title": "Tryggare park"}).id
+    with pytest.raises(FieldErrors) as caught:
+        editing.save("commitments", made.id, {"promise_id": other})
+    assert caught.value.problems == {"problem_id": not_linked}
+    # A focus area removed later does not block editing the words, only choosing it again.
+    editing.unlink("promises", promise, "problems", problem)
+    saved = editing.save("commitments", made.id, {"text": "Polisen lovar att patrullera oftare."})
+    assert saved.values["problem_id"] == problem
+    with pytest.raises(FieldErrors) as caught:
+        editing.save("commitments", made.id, {"problem_id": problem})
+    assert caught.value.problems == {"problem_id": not_linked}
+    # The whole promise (no focus area) is always allowed, and so is the other promise then.
+    cleared = editing.save("commitments", made.id, {"problem_id": None, "promise_id": other})
+    assert (cleared.values["problem_id"], cleared.values["promise_id"]) == (None, other)
+
+
 def test_delete_and_restore_through_the_record_service(
     services: Services, editing: EditingService, chain: Ids
 ) -> None:

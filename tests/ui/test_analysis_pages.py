@@ -12,10 +12,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kommunpolis.domain.vocabulary import FollowUpMark
+from kommunpolis.domain.vocabulary import FollowUpMark, Party
 from kommunpolis.services.analysis import ProblemAnalysis, PromisePlan
 from kommunpolis.ui.context import UiContext
-from kommunpolis.ui.pages.action_plan import FETCH_BATCH, ActionPlanModel, ActionPlanPage
+from kommunpolis.ui.pages.action_plan import (
+    FETCH_BATCH,
+    ActionPlanModel,
+    ActionPlanPage,
+    focus_area_heading,
+    party_heading,
+)
 from kommunpolis.ui.pages.analysis import ID_ROLE, AnalysisPage, ConcernEvidenceModel
 from kommunpolis.ui.pages.record_section import RecordSection
 from kommunpolis.ui.sections import SECTIONS_BY_KEY
@@ -233,14 +239,26 @@ def test_action_plan_page_shows_parties_table_and_indicators(
     page, expected = plan_page
     assert page.promise_choice.currentData() == expected.promise.id
 
-    headings = [
-        page.commitment_tree.topLevelItem(n).text(0)
-        for n in range(page.commitment_tree.topLevelItemCount())
-    ]
-    assert headings[:2] == ["Polisen lovar att …", "Kommunen lovar att …"]
-    assert sum(
-        page.commitment_tree.topLevelItem(n).childCount() for n in range(len(headings))
-    ) == sum(len(g.commitments) for g in expected.parties)
+    # The commitments under each focus area, in the promise's order, then the whole promise;
+    # under each, the police first, then the municipality, then partners.
+    tree = page.commitment_tree
+    areas = [tree.topLevelItem(n) for n in range(tree.topLevelItemCount())]
+    focus_titles = [p.title for p in expected.focus_areas]
+    assert [a.text(0) for a in areas][: len(focus_titles)] == focus_titles
+    assert [a.text(0) for a in areas] == [focus_area_heading(g) for g in expected.commitments]
+    assert areas[-1].text(0) == "Hela löftet"  # the demo has words about the whole promise
+    for area, group in zip(areas, expected.commitments, strict=True):
+        assert area.data(0, ID_ROLE) == group.problem_id
+        if not group.parties:
+            assert area.child(0).text(0) == "Inga löften för fokusområdet ännu."
+            continue
+        parties = [area.child(n) for n in range(area.childCount())]
+        assert [p.text(0) for p in parties] == [party_heading(g) for g in group.parties]
+        leaves = [p.child(n) for p in parties for n in range(p.childCount())]
+        assert [leaf.data(0, ID_ROLE) for leaf in leaves] == [c.id for c in group.commitments]
+    # The demo's police promise something in every focus area, and they come first.
+    assert all(g.parties[0].party is Party.POLICE for g in expected.commitments if g.parties)
+    assert areas[0].child(0).text(0) == "Polisen lovar att …"
     assert page.focus_list.count() == len(expected.focus_areas)
 
     model = page.plan_model
@@ -313,6 +331,24 @@ def test_rows_open_their_records(
     with qtbot.waitSignal(context.events.open_record_requested, timeout=WAIT_MS) as opened:
         page.focus_list.itemActivated.emit(page.focus_list.currentItem())
     assert opened.args == ["problems", expected.focus_areas[0].id]
+
+    # In the commitment tree Return opens a focus area's problem or one commitment.
+    tree = page.commitment_tree
+    area = tree.topLevelItem(0)
+    group = expected.commitments[0]
+    tree.setFocus()
+    tree.setCurrentItem(area)
+    with qtbot.waitSignal(context.events.open_record_requested, timeout=WAIT_MS) as opened:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert opened.args == ["problems", group.problem_id]
+    tree.setCurrentItem(area.child(0).child(0))
+    with qtbot.waitSignal(context.events.open_record_requested, timeout=WAIT_MS) as opened:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert opened.args == ["commitments", group.commitments[0].id]
+    # A party's heading opens nothing.
+    tree.setCurrentItem(area.child(0))
+    with qtbot.assertNotEmitted(context.events.open_record_requested, wait=50):
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
 
 
 def test_the_plan_reads_again_after_a_measure_is_saved_elsewhere(

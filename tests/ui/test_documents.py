@@ -36,12 +36,17 @@ from kommunpolis.domain.vocabulary import (
 from kommunpolis.paths import resolve_paths
 from kommunpolis.services.demo import DemoService
 from kommunpolis.services.documents import (
+    Audience,
+    Block,
+    BulletList,
     Document,
+    DocumentKind,
     DocumentService,
     GapCode,
     Image,
     Paragraph,
     Section,
+    Subheading,
 )
 from kommunpolis.storage import tables as t
 from kommunpolis.storage.database import open_database
@@ -185,8 +190,11 @@ def test_every_document_from_demo_data(
         "lofte": (
             promise,
             [
+                "Det här lovar vi",
+                "Fokusområde 1: ",
                 "Polisen lovar att",
                 "Kommunen lovar att",
+                "Gäller hela löftet",
                 "Därför har vi valt",
                 "Det här har ni berättat för oss",
                 OPEN_SOURCE,
@@ -195,7 +203,16 @@ def test_every_document_from_demo_data(
         ),
         "atgardsplan": (
             promise,
-            ["Åtgärdsplan", "Orsak", "Operativt mål", "Uppföljning", "Fokusområde:", "Intern"],
+            [
+                "Åtgärdsplan",
+                "Orsak",
+                "Operativt mål",
+                "Uppföljning",
+                "Fokusområde:",
+                "Polisen lovar att",
+                "Hela löftet",
+                "Intern",
+            ],
         ),
         "uppfoljning": (
             promise,
@@ -254,6 +271,34 @@ def test_nothing_marked_reaches_a_letter_to_citizens(
     assert "Öppen synpunkt KV93" in text
     assert SECRET_CONCERN not in text
     assert GapCode.WITHHELD in {gap.code for gap in document.gaps}
+
+
+@needs_pdftotext
+def test_a_focus_area_not_marked_open_is_never_named_in_the_published_promise(
+    qtbot: QtBot, services: Services, documents: DocumentService, tmp_path: Path
+) -> None:
+    promise = _promise(services, PromiseStatus.SIGNED)
+    problem_id = _focus_problem(services, promise)
+    with services.unit_of_work() as uow:
+        problem = uow.session.get(t.Problem, problem_id)
+        assert problem is not None
+        problem.title = "Internt fokusområde ZK31"
+        problem.sensitivity = Sensitivity.INTERNAL
+        uow.commit()
+    document = documents.build("lofte", promise)
+    # Its open commitments are published under a heading that does not name it.
+    unnamed = [
+        s.heading
+        for s in document.sections
+        if s.level == 2 and s.heading.startswith("Fokusområde") and ":" not in s.heading
+    ]
+    assert len(unnamed) == 1
+    text = _pdf_text(write_pdf(document, tmp_path / "lofte.pdf").path)
+    assert f"{unnamed[0]} Polisen lovar att" in text
+    assert "ZK31" not in text
+    # The internal action plan names it.
+    plan = _pdf_text(write_pdf(documents.build("atgardsplan", promise), tmp_path / "plan.pdf").path)
+    assert "Fokusområde: Internt fokusområde ZK31" in plan
 
 
 def test_a_record_marked_internal_gives_no_document_for_citizens(
@@ -351,6 +396,51 @@ def test_an_image_block_is_placed_in_the_document(qtbot: QtBot, tmp_path: Path) 
     written = write_pdf(document, tmp_path / "bild.pdf")
     assert written.pages == 1
     assert written.size > 1000
+
+
+@needs_pdftotext
+def test_a_long_document_keeps_its_end_and_no_page_ends_in_a_heading(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Headings moved to the next page once lost the end of a long document; a heading
+    right above a moved one ("Löften" above "Polisen lovar att") was left behind."""
+    headings = {"Löften"}
+    sections: list[Section] = []
+    for n in range(1, 13):
+        sections.append(Section(f"Fokusområde {n}", (Paragraph("Beskrivning " * 20),)))
+        blocks: list[Block] = []
+        for who in ("Polisen", "Kommunen", "Föreningen"):
+            headings |= {f"Fokusområde {n}", f"{who} lovar att"}
+            blocks += [Subheading(f"{who} lovar att"), BulletList((f"göra sak {n} " * 6,) * 2)]
+        sections.append(Section("Löften", tuple(blocks), level=2))
+    sections.append(Section("Sist", (Paragraph("Slutord QX77"),)))
+    document = Document(
+        kind=DocumentKind.ACTION_PLAN,
+        audience=Audience.INTERNAL,
+        issuer="Polisen",
+        title="Lång plan",
+        subtitle="",
+        sections=tuple(sections),
+        gaps=(),
+        issued_on=TODAY,
+        footer="Test",
+        landscape=True,
+    )
+    written = write_pdf(document, tmp_path / "lang.pdf")
+    text = _pdf_text(written.path)
+    assert "Slutord QX77" in text
+    assert all(f"Fokusområde {n} " in text for n in range(1, 13))
+    assert PDFTOTEXT is not None
+    for page in range(1, written.pages + 1):
+        pages = ["-f", str(page), "-l", str(page)]
+        lines = subprocess.run(
+            [PDFTOTEXT, "-enc", "UTF-8", "-layout", *pages, str(written.path), "-"],
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout.decode("utf-8")
+        *body, _footer = [line.strip() for line in lines.splitlines() if line.strip()]
+        assert body[-1] not in headings, (page, body[-1])
 
 
 def test_report_on_the_command_line(

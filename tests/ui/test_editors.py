@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,13 +19,13 @@ from shiboken6 import Shiboken
 from kommunpolis.composition import Services, build_services
 from kommunpolis.domain.vocabulary import Role
 from kommunpolis.paths import AppPaths, resolve_paths
-from kommunpolis.services.editing import EditingService
+from kommunpolis.services.editing import EditingService, RecordRef
 from kommunpolis.services.recovery import RecoveryStore
 from kommunpolis.storage.database import open_database
 from kommunpolis.ui.context import RecordEvents, UiContext
 from kommunpolis.ui.editors import RecordEditor
 from kommunpolis.ui.editors.dialogue_editor import DialogueEditor
-from kommunpolis.ui.editors.inputs import LineInput, NumberInput, TextInput
+from kommunpolis.ui.editors.inputs import LineInput, NumberInput, PickerInput, TextInput
 from kommunpolis.ui.tasks import DatabaseWorker
 
 KOMMUN = "0180"
@@ -345,6 +346,63 @@ def test_links_are_added_and_removed_from_the_editor(
     remove.click()
     qtbot.waitUntil(lambda: editor.link_lists["problems"].count() == 0, timeout=WAIT_MS)
     assert service.links("promises", promise.id, "problems") == ()
+
+
+def test_a_commitments_focus_area_is_one_of_its_promises(
+    qtbot: QtBot, make_context: Callable[[], UiContext]
+) -> None:
+    context = make_context()
+    service = editing(context)
+    promise = service.new("promises", {"title": "Tryggare torg"})
+    focus = service.new("problems", {"title": "Buskörning"})
+    other = service.new("problems", {"title": "Inbrott i förråd"})
+    service.link("promises", promise.id, "problems", focus.id)
+    words = service.new(
+        "commitments",
+        {"text": "Polisen lovar att mäta hastigheter."},
+        parent=RecordRef("promises", promise.id),
+    )
+    editor = open_editor(qtbot, context)
+    editor.show_record("commitments", words.id)
+    wait_idle(qtbot, context)
+    row = editor.rows["problem_id"]
+    assert row.caption.text().replace("&", "") == "Fokusområde"
+    picker = row.widget
+    assert isinstance(picker, PickerInput)
+    assert row.caption.buddy() is picker
+    # The promise's picker shows it (a UUID is found by value, not identity).
+    promise_picker = editor.rows["promise_id"].widget
+    assert isinstance(promise_picker, PickerInput)
+    assert promise_picker.currentText().startswith("Tryggare torg")
+    assert picker.currentText() == ""
+
+    def pick(problem_id: uuid.UUID) -> None:
+        picker.setCurrentIndex(
+            next(n for n in range(picker.count()) if picker.itemData(n) == problem_id)
+        )
+
+    # A problem that is not one of the promise's focus areas is refused at the field.
+    pick(other.id)
+    qtbot.waitUntil(lambda: editor.field_error("problem_id") != "", timeout=WAIT_MS)
+    assert editor.field_error("problem_id") == (
+        "Välj ett av medborgarlöftets fokusområden, eller lägg först till problemet "
+        "under Fokusområden i löftet."
+    )
+    assert service.load("commitments", words.id).values["problem_id"] is None
+    shoot(editor, "editor-commitment-focus-area.png")
+    # One of its focus areas is saved, and shown when the words are opened again.
+    pick(focus.id)
+    qtbot.waitUntil(
+        lambda: service.load("commitments", words.id).values["problem_id"] == focus.id,
+        timeout=WAIT_MS,
+    )
+    wait_idle(qtbot, context)
+    assert editor.field_error("problem_id") == ""
+    editor.show_record("promises", promise.id)
+    wait_idle(qtbot, context)
+    editor.show_record("commitments", words.id)
+    wait_idle(qtbot, context)
+    assert editor.rows["problem_id"].widget.currentText().startswith("Buskörning")
 
 
 def test_a_dialogue_with_three_concerns_by_keyboard_only(

@@ -115,6 +115,7 @@ _KIND_FIELDS: Mapping[tuple[str, str], object] = {
     ("followups", "kind"): QT_TRANSLATE_NOOP("FieldLabels", "Typ av uppföljning"),
     ("meetings", "location"): QT_TRANSLATE_NOOP("FieldLabels", "Lokal"),
     ("problems", "location"): QT_TRANSLATE_NOOP("FieldLabels", "Var"),
+    ("commitments", "problem_id"): QT_TRANSLATE_NOOP("FieldLabels", "Fokusområde"),
 }
 
 _LINK_SETS: Mapping[str, object] = {
@@ -197,6 +198,16 @@ def problem_message(kind: str, code: str, params: Mapping[str, object]) -> str:
         return QCoreApplication.translate("FieldProblems", "Välj en kommun i listan.")
     if code == "unknown_choice":
         return QCoreApplication.translate("FieldProblems", "Välj ett av alternativen i listan.")
+    if code == "not_linked":
+        if params.get("kind") == "promises" and params.get("link_set") == "problems":
+            return QCoreApplication.translate(
+                "FieldProblems",
+                "Välj ett av medborgarlöftets fokusområden, eller lägg först till problemet "
+                "under Fokusområden i löftet.",
+            )
+        return QCoreApplication.translate(
+            "FieldProblems", "Välj en post som hör till den valda posten (%1)."
+        ).replace("%1", kind_label(str(params.get("kind", ""))).lower())
     if code == "already_exists":
         return QCoreApplication.translate("FieldProblems", "Det finns redan en sådan post.")
     del kind

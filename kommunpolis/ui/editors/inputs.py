@@ -285,7 +285,7 @@ class PickerInput(QComboBox):
 
     def ensure_choice(self, value: object, text: str) -> None:
         """Make sure ``value`` is offered (the current one may be outside the first page)."""
-        if value is not None and self.findData(value) < 0:
+        if value is not None and self._index_of(value) < 0:
             self._loading = True
             try:
                 self.addItem(text, value)
@@ -293,8 +293,12 @@ class PickerInput(QComboBox):
             finally:
                 self._loading = False
 
+    def _index_of(self, value: object) -> int:
+        # QComboBox.findData compares a record's UUID by identity, so it never found one.
+        return next((n for n in range(self.count()) if self.itemData(n) == value), -1)
+
     def _select(self, value: object) -> None:
-        index = self.findData(value)
+        index = self._index_of(value)
         if index >= 0:
             self.setCurrentIndex(index)
         else:

@@ -1,9 +1,10 @@
-"""Handlingsplan: one promise's commitments by party, its action plan and its indicators.
+"""Handlingsplan: one promise's commitments by focus area, its action plan and indicators.
 
 The page shows the promise chosen in the section's lists (a promise, or the promise of
-the chosen measure, indicator or follow-up) or in its own picker: the focus areas; what
-each party promises ("Polisen lovar att …", "Kommunen lovar att …", each partner); the
-measures as Brå's action-plan table (focus area, cause, measure, operational goal, when,
+the chosen measure, indicator or follow-up) or in its own picker: the focus areas; under
+each focus area, and then for the whole promise, what each party promises ("Polisen
+lovar att …", "Kommunen lovar att …", each partner); the measures as Brå's action-plan
+table (focus area, cause, measure, operational goal, when,
 who, status, latest follow-up — the colour always written out too); and the indicators
 with baseline, target and the latest value, each with a small line chart of its values.
 Rows open their records through ``context.events.open_record_requested``. Everything is
@@ -55,6 +56,7 @@ from kommunpolis.domain.vocabulary import FollowUpMark, Party
 from kommunpolis.services.analysis import (
     ActionPlanRow,
     AnalysisService,
+    FocusAreaCommitments,
     PartyGroup,
     PromiseChoice,
     PromisePlan,
@@ -69,6 +71,8 @@ from kommunpolis.ui.pages.analysis import ID_ROLE, VALUE_ROLE, date_text, index_
 
 _NO_PARENT = QModelIndex()
 MARK_ROLE = Qt.ItemDataRole.UserRole + 3
+# The kind of record an item of the commitment tree opens ("problems", "commitments").
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 FETCH_BATCH = 100
 # Light backgrounds with dark text: readable, and the mark is always written out too.
 MARK_BACKGROUND: dict[FollowUpMark, str] = {
@@ -401,8 +405,19 @@ def party_heading(group: PartyGroup) -> str:
     return QCoreApplication.translate("ActionPlanPage", "%1 lovar att …").replace("%1", name)
 
 
+def focus_area_heading(group: FocusAreaCommitments) -> str:
+    """Return a focus area's title, "Hela löftet", or a note that it is no longer one."""
+    if group.whole_promise:
+        return QCoreApplication.translate("ActionPlanPage", "Hela löftet")
+    if not group.linked:
+        return QCoreApplication.translate(
+            "ActionPlanPage", "%1 (inte längre ett av löftets fokusområden)"
+        ).replace("%1", group.title)
+    return group.title
+
+
 class ActionPlanPage(QWidget):
-    """A promise's focus areas, commitments by party, action plan and indicators."""
+    """A promise's focus areas, commitments by focus area, action plan and indicators."""
 
     # The PromisePlan shown, after every load.
     plan_shown = Signal(object)
@@ -461,7 +476,7 @@ class ActionPlanPage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([180, 320, 370])
+        self.splitter.setSizes([250, 290, 330])
         outer.addWidget(self.splitter, 1)
         self.promise_choice.currentIndexChanged.connect(self._promise_chosen)
 
@@ -479,18 +494,27 @@ class ActionPlanPage(QWidget):
         focus_layout.addWidget(self.focus_list)
         self.focus_list.itemActivated.connect(self._focus_activated)
 
-        promises_box = QGroupBox(self.tr("Löften per part"), row)
+        promises_box = QGroupBox(self.tr("Löften per fokusområde"), row)
         promises_layout = QVBoxLayout(promises_box)
         self.commitment_tree = QTreeWidget(promises_box)
         self.commitment_tree.setHeaderHidden(True)
         self.commitment_tree.setWordWrap(True)
-        self.commitment_tree.setAccessibleName(self.tr("Löften per part"))
+        self.commitment_tree.setAccessibleName(self.tr("Löften per fokusområde"))
         self.commitment_tree.setUniformRowHeights(False)
         self.commitment_tree.setMinimumHeight(60)
-        tree_label = QLabel(self.tr("Vad varje &part lovar:"), promises_box)
+        tree_label = QLabel(
+            self.tr("Vad varje &part lovar, per fokusområde (Retur öppnar posten):"), promises_box
+        )
         tree_label.setBuddy(self.commitment_tree)
         promises_layout.addWidget(tree_label)
         promises_layout.addWidget(self.commitment_tree)
+        self.commitment_tree.itemActivated.connect(self._open_tree_item)
+        for keys in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.commitment_tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(
+                lambda: self._open_tree_item(self.commitment_tree.currentItem())
+            )
         row.addWidget(focus_box)
         row.addWidget(promises_box)
         row.setStretchFactor(0, 2)
@@ -701,27 +725,53 @@ class ActionPlanPage(QWidget):
             item = QListWidgetItem(self.tr("Löftet har inga fokusområden ännu."), self.focus_list)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
 
-        self.commitment_tree.clear()
-        for group in plan.parties:
-            heading = QTreeWidgetItem(self.commitment_tree, [party_heading(group)])
-            font = heading.font(0)
-            font.setBold(True)
-            heading.setFont(0, font)
-            who = (
-                PARTY[group.party] if group.party is not Party.PARTNER else group.organisation_name
-            )
-            for commitment in group.commitments:
-                child = QTreeWidgetItem(heading, [strip_promise_prefix(commitment.text, who)])
-                child.setToolTip(0, commitment.text)
-        if not plan.parties:
-            QTreeWidgetItem(self.commitment_tree, [self.tr("Ingen part har lovat något ännu.")])
-        self.commitment_tree.expandAll()
+        self._show_commitments(plan.commitments)
 
         self.plan_model.set_rows(plan.rows)
         self.plan_view.resizeRowsToContents()
         self.indicator_model.set_indicators(plan.indicators)
         self._show_charts(plan.indicators)
         self.plan_shown.emit(plan)
+
+    def _show_commitments(self, groups: tuple[FocusAreaCommitments, ...]) -> None:
+        """Fill the tree: focus area → "Polisen lovar att …" → what, each opening its record."""
+        self.commitment_tree.clear()
+        for group in groups:
+            area = QTreeWidgetItem(self.commitment_tree, [focus_area_heading(group)])
+            font = area.font(0)
+            font.setBold(True)
+            area.setFont(0, font)
+            if group.problem_id is not None:
+                area.setData(0, ID_ROLE, group.problem_id)
+                area.setData(0, KIND_ROLE, "problems")
+            for party in group.parties:
+                heading = QTreeWidgetItem(area, [party_heading(party)])
+                party_font = heading.font(0)
+                party_font.setItalic(True)
+                heading.setFont(0, party_font)
+                who = (
+                    PARTY[party.party]
+                    if party.party is not Party.PARTNER
+                    else party.organisation_name
+                )
+                for commitment in party.commitments:
+                    item = QTreeWidgetItem(heading, [strip_promise_prefix(commitment.text, who)])
+                    item.setToolTip(0, commitment.text)
+                    item.setData(0, ID_ROLE, commitment.id)
+                    item.setData(0, KIND_ROLE, "commitments")
+            if not group.parties:
+                empty = QTreeWidgetItem(area, [self.tr("Inga löften för fokusområdet ännu.")])
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if not groups:
+            QTreeWidgetItem(self.commitment_tree, [self.tr("Ingen part har lovat något ännu.")])
+        self.commitment_tree.expandAll()
+
+    def _open_tree_item(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        kind, record_id = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+        if isinstance(kind, str) and isinstance(record_id, uuid.UUID):
+            self._context.events.open_record_requested.emit(kind, record_id)
 
     def _progress_text(self, plan: PromisePlan) -> str:
         progress = plan.progress
