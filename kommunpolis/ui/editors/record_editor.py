@@ -110,7 +110,7 @@ def load_record(
         if spec_field.field_type is FieldType.MUNICIPALITY and not loaded.municipalities:
             loaded.municipalities = municipality_choices(profiles)
         if spec_field.field_type is FieldType.REFERENCE and spec_field.reference:
-            choices = editing.choices(spec_field.reference, limit=CHOICE_LIMIT)
+            choices = _reference_choices(editing, spec, spec_field, values)
             loaded.choices[spec_field.name] = choices
             current = values.get(spec_field.name)
             if isinstance(current, uuid.UUID) and all(c.id != current for c in choices):
@@ -127,6 +127,25 @@ def load_record(
         for child in spec.children:
             loaded.children[child.kind] = editing.children(kind, detail.id, child.kind)
     return loaded
+
+
+def _reference_choices(
+    editing: EditingService, spec: KindSpec, spec_field: FieldSpec, values: Mapping[str, object]
+) -> tuple[Choice, ...]:
+    """Return a picker's records: those linked to the owner a ``within`` rule names
+    (a commitment's focus areas are its promise's problems), else any live record."""
+    assert spec_field.reference is not None
+    if spec_field.within is not None:
+        owner_field, link_set = spec_field.within
+        owner_id = values.get(owner_field)
+        owner_kind = next(f.reference for f in spec.fields if f.name == owner_field)
+        if isinstance(owner_id, uuid.UUID) and owner_kind is not None:
+            with contextlib.suppress(RecordNotFound):
+                return tuple(
+                    Choice(linked.id, linked.title)
+                    for linked in editing.links(owner_kind, owner_id, link_set)
+                )
+    return editing.choices(spec_field.reference, limit=CHOICE_LIMIT)
 
 
 def plain_value(spec_field: FieldSpec, raw: object) -> object:
