@@ -1,44 +1,41 @@
 """The Qt composition root: paths → window → database on the worker → services → profile.
 
-The window is shown before anything heavy is imported or opened. Then, on the serial
-database worker: the first page of the list the window shows first is read with plain
-sqlite3 (a few ms) and shown as a preview, while the same worker goes on to import
-SQLAlchemy and open the database; everything after that flows back to the GUI thread
-through the worker's callbacks, and the preview becomes the full list in place.
+The window is shown before anything heavy is imported or opened: this module imports
+only what the window's shell needs (``ui/main_window.py`` says what that is), the window
+adds its menus' actions right after its first paint, and only then does the opening
+begin. On the serial database worker, the first page of the list the window shows first
+is read with plain sqlite3 (a few ms) and shown as a preview; once that has painted, the
+same worker goes on to import SQLAlchemy and open the database. Everything after that
+flows back to the GUI thread through the worker's callbacks, and the preview becomes the
+full list in place.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QObject,
-    QSettings,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kommunpolis.domain.errors import KnownError
 from kommunpolis.paths import AppPaths
 from kommunpolis.ui.context import RecordEvents, UiContext
-from kommunpolis.ui.errors import configure_logging, describe, install_excepthook
-from kommunpolis.ui.i18n import chosen_language, install_translations
+from kommunpolis.ui.icons import icon_file
 from kommunpolis.ui.main_window import MainWindow
 from kommunpolis.ui.tasks import DatabaseWorker
 
+# The error messages (ui.errors), the languages (ui.i18n) and Qt's namespace are imported
+# where they are used, after the first paint.
 if TYPE_CHECKING:
     from kommunpolis.composition import Services
+    from kommunpolis.domain.errors import KnownError
     from kommunpolis.services.read_models import BackupView, MunicipalityView, ProfileView
     from kommunpolis.services.recovery import Draft
     from kommunpolis.storage.first_page import FirstPage
@@ -49,7 +46,11 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Kommunpolis"
 SETTINGS_FILE_NAME = "settings.ini"
-ICON_RESOURCE = "icons/kommunpolis.svg"
+# How long the opening waits for the window's first paint (a window started minimised
+# may not paint until it is restored).
+PAINT_WAIT_MS = 500
+# How long the opening waits for the first page's preview to be painted.
+PREVIEW_WAIT_S = 0.5
 
 
 def read_first_page(paths: AppPaths, kind: str) -> FirstPage | None:
@@ -131,22 +132,46 @@ class AppController(QObject):
         self.context: UiContext | None = None
         self.search_dialog: SearchDialog | None = None
         self.recovered: tuple[Draft, ...] = ()
+        self._opening = False
+        self._preview_shown = threading.Event()
         window.profile_requested.connect(self.open_first_run)
+        window.preview_painted.connect(self._preview_shown.set)
         window.search_requested.connect(self.open_search)
 
     def start(self) -> None:
-        """Open the database on the worker; the rest follows from its callbacks."""
+        """Open the database on the worker once the window has painted; the rest follows."""
         self.window.show_opening()
-        paths, opener = self.paths, self._open_services
+        if self.window.painted or not self.window.isVisible():
+            self._open()
+            return
+        # Paint first: the worker's imports would hold the GIL that the paint needs.
+        self.window.first_painted.connect(self._open)
+        QTimer.singleShot(PAINT_WAIT_MS, self, self._open)
+
+    def _open(self) -> None:
+        if self._opening or not self.worker.running:
+            return
+        self._opening = True
+        paths, opener, preview_shown = self.paths, self._open_services, self._preview_shown
         kind = self.window.first_page_kind()
-        if kind is not None:
+        if kind is None:
+            preview_shown.set()
+        else:
             # Read before SQLAlchemy loads: the list shows while the rest opens.
             self.worker.submit(lambda: read_first_page(paths, kind), self._first_page_read)
-        self.worker.submit(lambda: opener(paths), self._opened, self._open_failed)
+
+        def open_after_preview() -> Services:
+            # Both threads run Python under one GIL: importing SQLAlchemy while the GUI
+            # thread builds the preview would slow that down to half its speed.
+            preview_shown.wait(PREVIEW_WAIT_S)
+            return opener(paths)
+
+        self.worker.submit(open_after_preview, self._opened, self._open_failed)
 
     def shutdown(self) -> None:
         """Finish queued database work, close the database and stop the worker."""
         services, self.services = self.services, None
+        self._preview_shown.set()
         self.backup_worker.stop()
         if services is not None and self.worker.running:
             self.worker.submit(services.close)
@@ -155,8 +180,9 @@ class AppController(QObject):
     # ---------------------------------------------------------------- start-up steps
 
     def _first_page_read(self, first_page: FirstPage | None) -> None:
-        if self.services is None and self.message_box is None:
-            self.window.show_first_page(first_page, worker=self.worker)
+        showing = self.services is None and self.message_box is None
+        if not (showing and self.window.show_first_page(first_page, worker=self.worker)):
+            self._preview_shown.set()
 
     def _opened(self, services: Services) -> None:
         log.info("database open: %s", services.database.path)
@@ -169,6 +195,8 @@ class AppController(QObject):
         )
 
     def _open_failed(self, error: KnownError) -> None:
+        from kommunpolis.ui.errors import describe
+
         log.error("database could not be opened: %s", error)
         title, message = describe(error)
         box = self._message_box(QMessageBox.Icon.Critical, title, message)
@@ -191,10 +219,16 @@ class AppController(QObject):
         self.backup_shown.emit(backup)
 
     def _backup_failed(self, error: KnownError) -> None:
+        from kommunpolis.ui.errors import describe
+
         log.warning("daily backup failed: %s", error)
         self.window.show_backup_failed(describe(error)[1])
 
     def _failed(self, error: KnownError) -> None:
+        from PySide6.QtCore import Qt
+
+        from kommunpolis.ui.errors import describe
+
         title, message = describe(error)
         box = self._message_box(QMessageBox.Icon.Warning, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -306,7 +340,12 @@ def build_app(
 
 def app_icon() -> QIcon:
     """Return the application icon from the package resources."""
-    resource = files("kommunpolis.resources") / ICON_RESOURCE
+    path = icon_file("kommunpolis")
+    if path is not None:
+        return QIcon(str(path))
+    from importlib.resources import files
+
+    resource = files("kommunpolis.resources") / "icons" / "kommunpolis.svg"
     if isinstance(resource, Path):
         return QIcon(str(resource))
     # Inside a zip there is no file for the SVG icon engine to read lazily.
@@ -317,6 +356,8 @@ def app_icon() -> QIcon:
 
 def quit_on_signals(app: QApplication) -> QTimer:
     """Quit cleanly (closing the database) on Ctrl+C in a terminal or SIGTERM at logout."""
+    import signal
+
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda _number, _frame: app.quit())
     # Python runs signal handlers only when it gets control; an idle timer gives it that.
@@ -338,6 +379,9 @@ def freeze_startup_objects() -> None:
 
 def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     """Start the desktop app on ``paths``; return the process exit code."""
+    from kommunpolis.ui.errors import configure_logging, install_excepthook
+    from kommunpolis.ui.i18n import chosen_language, install_translations
+
     existing = QApplication.instance()
     app = (
         existing

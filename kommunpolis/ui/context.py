@@ -7,7 +7,6 @@ through ``context.worker.submit(...)`` only, never on the GUI thread.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,8 @@ from kommunpolis.paths import AppPaths
 from kommunpolis.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
+    import uuid
+
     from kommunpolis.composition import Services
 
 

@@ -49,8 +49,6 @@ from kommunpolis.domain.errors import (
     RecordNotFound,
     TrustConflict,
 )
-from kommunpolis.domain.record_fields import SPECS_BY_KIND
-from kommunpolis.ui.labels import label
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +62,10 @@ translate = QCoreApplication.translate
 
 def _status_label(kind: str, value: str) -> str:
     """Return the Swedish name of a status code of ``kind`` (the code if unknown)."""
+    # Here, not at the top: the app imports this module before its window has painted.
+    from kommunpolis.domain.record_fields import SPECS_BY_KIND
+    from kommunpolis.ui.labels import label
+
     status_type = SPECS_BY_KIND[kind].status_type if kind in SPECS_BY_KIND else None
     try:
         return label(status_type(value)) if status_type is not None else value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -37,6 +36,8 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         installed.append(qt_translator)
     if language != SWEDISH:
         # Swedish is the source text, so only other languages need a catalogue.
+        from importlib.resources import files
+
         catalogue = files("kommunpolis.resources") / "translations" / f"kommunpolis_{language}.qm"
         app_translator = QTranslator(app)
         if isinstance(catalogue, Path) and app_translator.load(str(catalogue)):

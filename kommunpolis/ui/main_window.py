@@ -1,30 +1,23 @@
-"""The main window: a sidebar of sections, their pages, menus, toolbar and status bar."""
+"""The main window: a sidebar of sections, their pages, menus, toolbar and status bar.
+
+The window is built in two steps so that it paints at once. The constructor builds the
+shell a user sees in the first instant — menu bar, toolbar, profile header, sidebar,
+the page area and the status bar — from Qt classes alone. Right after the first paint
+(or when something needs them first) :meth:`MainWindow.finish_building` adds the rest:
+the menus' actions and their shortcuts.
+
+Before that paint nothing here names a value of PySide's ``Qt`` namespace: the first
+use of it builds Python enum classes for all of its ~100 enums (~15 ms here).
+"""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping, Sequence
-from enum import IntEnum
-from importlib.resources import files
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QByteArray,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -40,20 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from kommunpolis import __version__
-from kommunpolis.domain.collation import swedish_key
-from kommunpolis.domain.vocabulary import Role
-from kommunpolis.ui.context import UiContext
-from kommunpolis.ui.errors import describe
-from kommunpolis.ui.labels import label
-from kommunpolis.ui.pages.record_section import RecordSection
+from kommunpolis.ui.icons import icon
 from kommunpolis.ui.sections import SECTIONS, SECTIONS_BY_KEY, Section, section_for_kind
 
 if TYPE_CHECKING:
+    import uuid
+
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from kommunpolis.domain.vocabulary import Role
     from kommunpolis.services.read_models import BackupView, KindCount, ProfileView
     from kommunpolis.services.recovery import Draft
     from kommunpolis.storage.first_page import FirstPage
+    from kommunpolis.ui.context import UiContext
     from kommunpolis.ui.document_export import DocumentExporter
     from kommunpolis.ui.followup_quick import QuickFollowUpDialog
+    from kommunpolis.ui.models.record_counts_model import RecordCountsModel
+    from kommunpolis.ui.pages.record_section import RecordSection
     from kommunpolis.ui.tasks import DatabaseWorker
 
 # The documents of the Dokument menu (DocumentKind values) and the kinds of record each
@@ -67,154 +63,58 @@ DOCUMENT_SOURCES: Mapping[str, tuple[str, ...]] = {
 }
 _GEOMETRY_KEY = "main_window/geometry"
 _SECTION_KEY = "main_window/section"
-# The invalid index that stands for the root (the default 'parent' of Qt's API).
-_NO_PARENT = QModelIndex()
-_KIND_CONTEXT = "RecordCountsModel"
-
-# Swedish names for the stored kinds; the code name is shown for any kind not listed.
-KIND_LABELS: Mapping[str, object] = {
-    "action_item": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Åtgärdspunkter"),
-    "agreement": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Samverkansöverenskommelser"),
-    "agreement_party": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Parter i överenskommelser"),
-    "agreement_problem": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Problem i överenskommelser"),
-    "attachment": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Bilagor"),
-    "cause": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Orsaker"),
-    "commitment": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Åtaganden i löften"),
-    "concern": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Synpunkter"),
-    "contact": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Kontakter"),
-    "decision": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Beslut"),
-    "dialogue": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Dialoger"),
-    "dialogue_organiser": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Arrangörer av dialoger"),
-    "dialogue_place": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Platser i dialoger"),
-    "district": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Lokalpolisområden"),
-    "district_municipality": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Kommuner i lokalpolisområden"),
-    "follow_up": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Uppföljningar"),
-    "follow_up_measure": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Åtgärder i uppföljningar"),
-    "indicator": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Indikatorer"),
-    "indicator_value": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Indikatorvärden"),
-    "measure": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Åtgärder"),
-    "meeting": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Möten"),
-    "meeting_attendee": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Mötesdeltagare"),
-    "organisation": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Organisationer"),
-    "place": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Platser"),
-    "problem": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Problem"),
-    "problem_concern": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Synpunkter kopplade till problem"),
-    "problem_source": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Källor kopplade till problem"),
-    "promise": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Medborgarlöften"),
-    "promise_problem": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Fokusområden i löften"),
-    "root_cause_analysis": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Orsaksanalyser"),
-    "situation_picture": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Lägesbilder"),
-    "situation_problem": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Problem i lägesbilder"),
-    "source": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Källor"),
-    "theme": QT_TRANSLATE_NOOP(_KIND_CONTEXT, "Teman"),
-}
-
-
-def kind_label(kind: str) -> str:
-    """Return the translated name of a stored kind (the code name if it has none)."""
-    label = KIND_LABELS.get(kind)
-    return QCoreApplication.translate(_KIND_CONTEXT, str(label)) if label else kind
 
 
 def role_label(role: Role | str) -> str:
     """Return the translated name of a role."""
+    from kommunpolis.domain.vocabulary import Role
+    from kommunpolis.ui.labels import label
+
     return label(Role(role))
 
 
-class RecordCountsModel(QAbstractTableModel):
-    """Live and deleted record counts, one row per kind of record."""
+def set_enum_property(target: QObject, name: str, key: str) -> None:
+    """Set the enum property ``name`` of ``target`` by the name of its value.
 
-    class Column(IntEnum):
-        """The model's columns, in display order."""
+    Used by the shell painted first, in place of e.g. ``setAlignment(Qt.AlignCenter)``:
+    naming a ``Qt`` value builds that whole namespace's enums (see the module docstring).
+    """
+    if not target.setProperty(name, key):
+        raise ValueError(f"{type(target).__name__}.{name} has no value {key!r}")
 
-        KIND = 0
-        LIVE = 1
-        DELETED = 2
 
-    KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-    COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+class FirstPaintWatcher(QObject):
+    """Call ``then`` once, as soon as ``widget`` has finished its first paint."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._counts: list[KindCount] = []
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        widget.installEventFilter(self)
 
-    def set_counts(self, counts: Sequence[KindCount]) -> None:
-        """Show ``counts`` sorted by label; signal only changed rows when the kinds match."""
-        new = sorted(counts, key=lambda count: swedish_key(kind_label(count.kind)))
-        if [c.kind for c in new] != [c.kind for c in self._counts]:
-            self.beginResetModel()
-            self._counts = new
-            self.endResetModel()
-            return
-        old, self._counts = self._counts, new
-        last = len(self.Column) - 1
-        for row, (before, after) in enumerate(zip(old, new, strict=True)):
-            if before != after:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-
-    def total_live(self) -> int:
-        """Return the number of live records of every kind."""
-        return sum(count.live for count in self._counts)
-
-    def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of kinds (a table has no children)."""
-        return 0 if parent.isValid() else len(self._counts)
-
-    def columnCount(
-        self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT
-    ) -> int:  # Qt override
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
-        """Return the kind's label or a count."""
-        if not index.isValid() or not 0 <= index.row() < len(self._counts):
-            return None
-        count = self._counts[index.row()]
-        column = self.Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column is self.Column.KIND:
-                return kind_label(count.kind)
-            value = count.live if column is self.Column.LIVE else count.tombstoned
-            return QLocale().toString(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is not self.Column.KIND:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.KIND_ROLE:
-            return count.kind
-        if role == self.COUNT_ROLE and column is not self.Column.KIND:
-            return count.live if column is self.Column.LIVE else count.tombstoned
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # Qt override
-        """Return the column titles."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.Column):
-            return None
-        column = self.Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            titles = {
-                self.Column.KIND: self.tr("Typ av post"),
-                self.Column.LIVE: self.tr("Aktiva"),
-                self.Column.DELETED: self.tr("Borttagna"),
-            }
-            return titles[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column is self.Column.KIND:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Wait for the first Paint event, then queue ``then`` behind the paint."""
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Queued, not called: the children paint after the window's own Paint event.
+            QTimer.singleShot(0, self._widget, self._then)
+        return False
 
 
 class MainWindow(QMainWindow):
-    """The workbench: sidebar sections on the left, the chosen section's page on the right."""
+    """The workbench: sidebar sections on the left, the chosen section's page on the right.
+
+    The menus' actions (``quit_action``, ``document_actions``, …) and the shortcuts
+    exist once :meth:`finish_building` has run: right after the first paint, and at the
+    latest when the database is attached.
+    """
 
     profile_requested = Signal()
     search_requested = Signal()
+    # Once, right after the window's first paint has finished.
+    first_painted = Signal()
+    # Once, right after the preview of show_first_page has been painted.
+    preview_painted = Signal()
 
     def __init__(
         self, *, settings: QSettings, database_path: Path, parent: QWidget | None = None
@@ -226,13 +126,14 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._undo: tuple[str, uuid.UUID] | None = None
         self._exporter: DocumentExporter | None = None
+        self._built = False
+        self._painted = False
+        self._counts_model: RecordCountsModel | None = None
         self.follow_up_dialog: QuickFollowUpDialog | None = None
+        self._about_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Kommunpolis"))
         self.setMinimumSize(640, 480)
-        self.counts_model = RecordCountsModel(self)
-        self._about_box: QMessageBox | None = None
-        self._build_actions()
-        self._build_menus()
+        self._build_menu_bar()
         self._build_toolbar()
         self._build_central()
         self._build_status_bar(database_path)
@@ -240,111 +141,59 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1200, 760)
         self.show_opening()
+        self._first_paint = FirstPaintWatcher(self, self._painted_first_time)
 
-    # ---------------------------------------------------------------- building
+    @property
+    def counts_model(self) -> RecordCountsModel:
+        """The number of records per kind, shown in Inställningar (built on first use)."""
+        if self._counts_model is None:
+            from kommunpolis.ui.models.record_counts_model import RecordCountsModel
 
-    def _build_actions(self) -> None:
-        self.quit_action = QAction(self.tr("&Avsluta"), self)
-        # Set explicitly: QKeySequence.Quit has no binding on Windows.
-        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+            self._counts_model = RecordCountsModel(self)
+        return self._counts_model
 
-        self.new_action = QAction(_icon("new"), self.tr("&Ny"), self)
-        self.new_action.setShortcut(QKeySequence(self.tr("Ctrl+N")))
+    @property
+    def painted(self) -> bool:
+        """Whether the window has been painted (``first_painted`` has been emitted)."""
+        return self._painted
+
+    @property
+    def built(self) -> bool:
+        """Whether :meth:`finish_building` has run (the menus' actions and shortcuts exist)."""
+        return self._built
+
+    # ---------------------------------------------------------------- the shell
+
+    def _build_menu_bar(self) -> None:
+        # The titles only, so the menu bar has its height at the first paint.
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        self.edit_menu = bar.addMenu(self.tr("&Redigera"))
+        self.document_menu = bar.addMenu(self.tr("&Dokument"))
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self.help_menu = bar.addMenu(self.tr("&Hjälp"))
+
+    def _build_toolbar(self) -> None:
+        # The toolbar's own actions are built here (an empty toolbar is lower: the window
+        # would jump when they came); their shortcuts come with the others'.
+        self.new_action = QAction(icon("new"), self.tr("&Ny"), self)
         self.new_action.setToolTip(self.tr("Ny post i den här delen (Ctrl+N)"))
         self.new_action.triggered.connect(self.new_record)
 
-        self.new_dialogue_action = QAction(self.tr("Ny &dialog"), self)
-        self.new_dialogue_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
-        self.new_dialogue_action.triggered.connect(self.new_dialogue)
-
-        self.search_action = QAction(_icon("search"), self.tr("&Sök…"), self)
-        self.search_action.setShortcuts(
-            [QKeySequence(self.tr("Ctrl+F")), QKeySequence(self.tr("Ctrl+K"))]
-        )
+        self.search_action = QAction(icon("search"), self.tr("&Sök…"), self)
         self.search_action.setToolTip(self.tr("Sök bland alla poster (Ctrl+F)"))
         self.search_action.triggered.connect(self.search_requested)
 
-        self.undo_delete_action = QAction(_icon("undo"), self.tr("Ån&gra borttagning"), self)
-        self.undo_delete_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
+        self.undo_delete_action = QAction(icon("undo"), self.tr("Ån&gra borttagning"), self)
         self.undo_delete_action.setEnabled(False)
         self.undo_delete_action.triggered.connect(self.undo_delete)
 
-        self.about_action = QAction(self.tr("&Om Kommunpolis"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
-        self.log_follow_up_action = QAction(self.tr("&Logga uppföljning…"), self)
-        self.log_follow_up_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
-        self.log_follow_up_action.setToolTip(
-            self.tr("Följ upp det valda medborgarlöftets åtgärder, en rad per åtgärd (Ctrl+L)")
-        )
-        self.log_follow_up_action.triggered.connect(self.log_follow_up)
-
-        document_names = {
-            "lofte": self.tr("&Medborgarlöfte (PDF)…"),
-            "atgardsplan": self.tr("&Åtgärdsplan (PDF)…"),
-            "uppfoljning": self.tr("&Uppföljningsrapport (PDF)…"),
-            "aterkoppling": self.tr("Åte&rkopplingsbrev (PDF)…"),
-            "lagesbild": self.tr("&Lägesbild (PDF)…"),
-        }
-        self.document_actions: dict[str, QAction] = {}
-        for kind, text in document_names.items():
-            action = QAction(text, self)
-            action.triggered.connect(lambda _checked=False, k=kind: self.export_document(k))
-            self.document_actions[kind] = action
-        self.csv_action = QAction(self.tr("&Exportera listan som CSV…"), self)
-        self.csv_action.triggered.connect(self.export_list_csv)
-
-        self.section_actions: list[QAction] = []
-        for number, section in enumerate(SECTIONS, start=1):
-            action = QAction(section.label, self)
-            action.setShortcut(QKeySequence(f"Alt+{number}"))
-            action.triggered.connect(lambda _checked=False, key=section.key: self.show_section(key))
-            self.section_actions.append(action)
-        for action in self._database_actions():
-            action.setEnabled(False)
-
-    def _database_actions(self) -> list[QAction]:
-        """The actions that need the open database (off until :meth:`attach`)."""
-        return [
-            self.new_action,
-            self.new_dialogue_action,
-            self.search_action,
-            self.log_follow_up_action,
-            *self.document_actions.values(),
-            self.csv_action,
-        ]
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.new_dialogue_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.log_follow_up_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Redigera"))
-        edit_menu.addAction(self.search_action)
-        edit_menu.addAction(self.undo_delete_action)
-        self.document_menu = self.menuBar().addMenu(self.tr("&Dokument"))
-        for action in self.document_actions.values():
-            self.document_menu.addAction(action)
-        self.document_menu.addSeparator()
-        self.document_menu.addAction(self.csv_action)
-        self.document_menu.aboutToShow.connect(self.update_document_actions)
-        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
-        for action in self.section_actions:
-            view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
+        for action in (self.new_action, self.search_action):
+            action.setEnabled(False)  # until the database is attached
         toolbar = self.addToolBar(self.tr("Verktyg"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.search_action)
         toolbar.addAction(self.undo_delete_action)
@@ -379,15 +228,16 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(8, 8, 8, 0)
         body.setSpacing(8)
+        # Its rows are SECTIONS, in order.
         self.sidebar = QListWidget(central)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Delar av programmet"))
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setSpacing(2)
+        row_height = self.fontMetrics().height() + 18
         for section in SECTIONS:
-            item = QListWidgetItem(_icon(f"sections/{section.icon}"), section.label)
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
+            item = QListWidgetItem(icon(f"sections/{section.icon}"), section.label)
+            item.setSizeHint(QSize(0, row_height))
             self.sidebar.addItem(item)
         self.sidebar.setFixedWidth(
             max(self.fontMetrics().horizontalAdvance(s.label) for s in SECTIONS) + 70
@@ -398,7 +248,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(central)
         self.start_page = QLabel(central)
-        self.start_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self.start_page, "alignment", "AlignCenter")
         self.start_page.setWordWrap(True)
         self.stack.addWidget(self.start_page)
         body.addWidget(self.stack, 1)
@@ -409,7 +259,6 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.profile_status = QLabel()
         self.database_label = QLabel(self.tr("Databas: {path}").format(path=database_path))
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undo_button = QPushButton(self.tr("Ångra"))
         self.undo_button.setFlat(True)
         self.undo_button.hide()
@@ -420,20 +269,125 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.undo_button)
         status.addPermanentWidget(self.backup_label)
 
+    # ---------------------------------------------------------------- after the first paint
+
+    def _painted_first_time(self) -> None:
+        self._painted = True
+        self.first_painted.emit()
+        self.finish_building()
+
+    def finish_building(self) -> None:
+        """Add the menus' actions and the shortcuts (once; soon after the first paint)."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtCore import Qt
+
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_actions()
+        self._fill_menus()
+
+    def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        # Not with the shell: setting a shortcut makes PySide build the Qt namespace.
+        self.new_action.setShortcut(QKeySequence(self.tr("Ctrl+N")))
+        self.search_action.setShortcuts(
+            [QKeySequence(self.tr("Ctrl+F")), QKeySequence(self.tr("Ctrl+K"))]
+        )
+        self.undo_delete_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
+
+        self.quit_action = QAction(self.tr("&Avsluta"), self)
+        # Set explicitly: QKeySequence.Quit has no binding on Windows.
+        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.new_dialogue_action = QAction(self.tr("Ny &dialog"), self)
+        self.new_dialogue_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
+        self.new_dialogue_action.triggered.connect(self.new_dialogue)
+
+        self.about_action = QAction(self.tr("&Om Kommunpolis"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+        self.log_follow_up_action = QAction(self.tr("&Logga uppföljning…"), self)
+        self.log_follow_up_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.log_follow_up_action.setToolTip(
+            self.tr("Följ upp det valda medborgarlöftets åtgärder, en rad per åtgärd (Ctrl+L)")
+        )
+        self.log_follow_up_action.triggered.connect(self.log_follow_up)
+
+        document_names = {
+            "lofte": self.tr("&Medborgarlöfte (PDF)…"),
+            "atgardsplan": self.tr("&Åtgärdsplan (PDF)…"),
+            "uppfoljning": self.tr("&Uppföljningsrapport (PDF)…"),
+            "aterkoppling": self.tr("Åte&rkopplingsbrev (PDF)…"),
+            "lagesbild": self.tr("&Lägesbild (PDF)…"),
+        }
+        self.document_actions: dict[str, QAction] = {}
+        for kind, text in document_names.items():
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_document(k))
+            self.document_actions[kind] = action
+        self.csv_action = QAction(self.tr("&Exportera listan som CSV…"), self)
+        self.csv_action.triggered.connect(self.export_list_csv)
+
+        self.section_actions: list[QAction] = []
+        for number, section in enumerate(SECTIONS, start=1):
+            action = QAction(section.label, self)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _checked=False, key=section.key: self.show_section(key))
+            self.section_actions.append(action)
+        enabled = self._context is not None
+        for action in self._database_actions():
+            action.setEnabled(enabled)
+
+    def _database_actions(self) -> list[QAction]:
+        """The actions that need the open database (off until :meth:`attach`)."""
+        return [
+            self.new_action,
+            self.new_dialogue_action,
+            self.search_action,
+            self.log_follow_up_action,
+            *self.document_actions.values(),
+            self.csv_action,
+        ]
+
+    def _fill_menus(self) -> None:
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.new_dialogue_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.log_follow_up_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu.addAction(self.search_action)
+        self.edit_menu.addAction(self.undo_delete_action)
+        for action in self.document_actions.values():
+            self.document_menu.addAction(action)
+        self.document_menu.addSeparator()
+        self.document_menu.addAction(self.csv_action)
+        self.document_menu.aboutToShow.connect(self.update_document_actions)
+        for action in self.section_actions:
+            self.view_menu.addAction(action)
+        self.help_menu.addAction(self.about_action)
+
     # ---------------------------------------------------------------- the workbench
 
     def attach(self, context: UiContext) -> None:
         """Build the section pages on an open database with a profile; show the last section."""
         if self._context is not None:
             return
+        self.finish_building()
         self._context = context
         context.events.open_record_requested.connect(self.open_record)
         context.events.undo_offered.connect(self.offer_undo)
         self.sidebar.setEnabled(True)
         for action in self._database_actions():
             action.setEnabled(True)
-        for page in self._pages.values():
-            if isinstance(page, RecordSection):
+        for key in self._pages:
+            page = self._record_page(key)
+            if page is not None:
                 page.attach(context)  # a preview of the first page becomes whole
         self.sidebar.setCurrentRow(self._last_section_row())
         self._section_changed(self.sidebar.currentRow())
@@ -444,19 +398,21 @@ class MainWindow(QMainWindow):
         kinds = SECTIONS_BY_KEY[key].kinds
         return kinds[0] if kinds else None
 
-    def show_first_page(self, first_page: FirstPage | None, *, worker: DatabaseWorker) -> None:
+    def show_first_page(self, first_page: FirstPage | None, *, worker: DatabaseWorker) -> bool:
         """Show the section shown last with its first list's first page, while opening.
 
         The page is built as a preview (no database layer yet) and made whole in place
-        by :meth:`attach`; nothing is shown when ``first_page`` is None or out of date.
+        by :meth:`attach`; ``preview_painted`` follows its first paint. Nothing is shown
+        (and False returned) when ``first_page`` is None or out of date.
         """
+        from kommunpolis.ui.pages.record_section import RecordSection
         from kommunpolis.ui.widgets.record_list import ListPreview
 
         if first_page is None or self._context is not None:
-            return
+            return False
         section = SECTIONS[self._last_section_row()]
         if not section.kinds or section.kinds[0] != first_page.kind or section.key in self._pages:
-            return
+            return False
         preview = ListPreview(settings=self._settings, worker=worker, first_page=first_page)
         page = RecordSection(None, section, self.stack, preview=preview)
         self._pages[section.key] = page
@@ -465,11 +421,20 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(self._last_section_row())
         self.sidebar.blockSignals(False)
+        FirstPaintWatcher(page, self.preview_painted.emit)
+        return True
 
     def _last_section_row(self) -> int:
         last = self._settings.value(_SECTION_KEY, "overview")
         keys = [section.key for section in SECTIONS]
         return keys.index(last) if last in keys else 0
+
+    def _record_page(self, key: str | None = None) -> RecordSection | None:
+        """Return section ``key``'s page (default: the one shown) if built and of records."""
+        from kommunpolis.ui.pages.record_section import RecordSection
+
+        page = self._pages.get(self.current_section() if key is None else key)
+        return page if isinstance(page, RecordSection) else None
 
     def page(self, key: str) -> QWidget:
         """Return the page of a section, building it on first use."""
@@ -489,13 +454,13 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         """The key of the section shown."""
-        item = self.sidebar.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "overview"
+        row = self.sidebar.currentRow()
+        return SECTIONS[row].key if row >= 0 else "overview"
 
     def new_record(self) -> None:
         """Start a new record of the current section's kind (a dialogue from Översikt)."""
-        page = self._pages.get(self.current_section())
-        if isinstance(page, RecordSection):
+        page = self._record_page()
+        if page is not None:
             page.new_record()
         else:
             self.new_dialogue()
@@ -503,8 +468,9 @@ class MainWindow(QMainWindow):
     def new_dialogue(self) -> None:
         """Go to Dialoger and start a new dialogue."""
         self.show_section("dialogues")
-        page = self.page("dialogues")
-        assert isinstance(page, RecordSection)
+        self.page("dialogues")
+        page = self._record_page("dialogues")
+        assert page is not None
         page.tabs.setCurrentIndex(0)
         page.new_record()
 
@@ -514,8 +480,9 @@ class MainWindow(QMainWindow):
         if section is None:
             return
         self.show_section(section.key)
-        page = self.page(section.key)
-        assert isinstance(page, RecordSection)
+        self.page(section.key)
+        page = self._record_page(section.key)
+        assert page is not None
         page.open_record(kind, record_id)
 
     def restore_draft(self, draft: Draft) -> None:
@@ -524,8 +491,9 @@ class MainWindow(QMainWindow):
         if section is None:
             return
         self.show_section(section.key)
-        page = self.page(section.key)
-        assert isinstance(page, RecordSection)
+        self.page(section.key)
+        page = self._record_page(section.key)
+        assert page is not None
         page.restore_draft(draft)
 
     # ---------------------------------------------------------------- documents
@@ -551,8 +519,8 @@ class MainWindow(QMainWindow):
 
         In Lägesbildsbyggaren, the situation picture chosen there.
         """
-        page = self._pages.get(self.current_section())
-        if not isinstance(page, RecordSection):
+        page = self._record_page()
+        if page is None:
             return None
         extra = page.current_page()
         if extra is not None:
@@ -566,8 +534,8 @@ class MainWindow(QMainWindow):
         chosen = self.selected_record() if self._context is not None else None
         for kind, action in self.document_actions.items():
             action.setEnabled(chosen is not None and chosen[0] in DOCUMENT_SOURCES[kind])
-        page = self._pages.get(self.current_section())
-        self.csv_action.setEnabled(isinstance(page, RecordSection) and page.current_page() is None)
+        page = self._record_page()
+        self.csv_action.setEnabled(page is not None and page.current_page() is None)
 
     def export_document(self, kind: str) -> None:
         """Make a document (DocumentKind value) from the record chosen in the list shown."""
@@ -586,8 +554,8 @@ class MainWindow(QMainWindow):
 
     def export_list_csv(self) -> None:
         """Write the list shown, with its filters and sort, to a CSV file."""
-        page = self._pages.get(self.current_section())
-        if self._context is None or not isinstance(page, RecordSection):
+        page = self._record_page()
+        if self._context is None or page is None:
             self.statusBar().showMessage(self.tr("Visa först en lista med poster."), 10_000)
             return
         from kommunpolis.ui.labels import kind_label as plural_label
@@ -616,6 +584,8 @@ class MainWindow(QMainWindow):
                 self.tr("Välj först ett medborgarlöfte under Löften & åtgärder."), 10_000
             )
             return None
+        from PySide6.QtCore import Qt
+
         from kommunpolis.ui.followup_quick import QuickFollowUpDialog
 
         dialog = QuickFollowUpDialog(self._context, chosen[1], self)
@@ -640,6 +610,8 @@ class MainWindow(QMainWindow):
         """Restore the record deleted last."""
         if self._undo is None or self._context is None:
             return
+        from kommunpolis.ui.errors import describe
+
         kind, record_id = self._undo
         self._forget_undo()
         context = self._context
@@ -666,14 +638,14 @@ class MainWindow(QMainWindow):
         key = SECTIONS[row].key
         self.stack.setCurrentWidget(self.page(key))
         self._settings.setValue(_SECTION_KEY, key)
-        self.new_action.setEnabled(
-            isinstance(self._pages.get(key), RecordSection) or key == "overview"
-        )
+        self.new_action.setEnabled(self._record_page(key) is not None or key == "overview")
 
     def _build_page(self, section: Section) -> QWidget:
         context = self._context
         assert context is not None
         if section.kinds:
+            from kommunpolis.ui.pages.record_section import RecordSection
+
             return RecordSection(context, section, self.stack)
         if section.key == "overview":
             from kommunpolis.ui.pages.overview import OverviewPage
@@ -707,6 +679,8 @@ class MainWindow(QMainWindow):
 
     def show_profile(self, profile: ProfileView, municipality_names: Mapping[str, str]) -> None:
         """Show who is working and in which kommuner."""
+        from kommunpolis.domain.collation import swedish_key
+
         self.name_label.setText(profile.name)
         parts = [role_label(profile.role)]
         if profile.district_name:
@@ -748,6 +722,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Show the version and what the app is for (non-blocking)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Om Kommunpolis"))
@@ -768,14 +745,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Remember the window's size and place, and each section's layout."""
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
-        for page in self._pages.values():
-            if isinstance(page, RecordSection):
+        for key in self._pages:
+            page = self._record_page(key)
+            if page is not None:
                 page.save_state()
         self._settings.sync()
         super().closeEvent(event)
-
-
-def _icon(name: str) -> QIcon:
-    """Return an icon shipped in resources/icons (an empty icon if it is missing)."""
-    resource = files("kommunpolis.resources") / "icons" / f"{name}.svg"
-    return QIcon(str(resource)) if isinstance(resource, Path) and resource.is_file() else QIcon()

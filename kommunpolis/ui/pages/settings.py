@@ -54,7 +54,7 @@ from kommunpolis.ui.i18n import ENGLISH, LANGUAGE_KEY, SWEDISH, chosen_language
 from kommunpolis.ui.labels import kind_label
 
 if TYPE_CHECKING:
-    from kommunpolis.ui.main_window import RecordCountsModel
+    from kommunpolis.ui.models.record_counts_model import RecordCountsModel
 
 
 _NO_PARENT = QModelIndex()
