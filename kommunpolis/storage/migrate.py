@@ -48,13 +48,23 @@ def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
         # would cascade or fail. The pragma only works outside a transaction.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
+        # Python's sqlite3 begins a transaction only before INSERT, UPDATE or DELETE: a
+        # CREATE TABLE first would run, and stay, on its own, so a migration stopped
+        # half-way left its new tables behind an old revision. Here the driver's own
+        # handling is off and the transaction begins explicitly, DDL included.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        implicit = driver.isolation_level
+        driver.isolation_level = None
         try:
             with connection.begin():
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise RuntimeError(f"migration left dangling references: {problems[:5]}")
         finally:
+            driver.isolation_level = implicit
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()

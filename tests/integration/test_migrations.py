@@ -212,3 +212,40 @@ def test_the_alembic_probe_would_notice_alembic(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "True"
+
+
+def test_a_migration_that_fails_half_way_leaves_the_old_schema_untouched(
+    tmp_path: Path,
+) -> None:
+    """DDL is inside the migration's transaction: nothing of a failed upgrade stays."""
+    dump = SCHEMAS / "0006.sql"
+    paths = resolve_paths(tmp_path / "data")
+    paths.data_dir.mkdir()
+    connection = sqlite3.connect(paths.database)
+    connection.executescript(dump.read_text(encoding="utf-8"))
+    # An object in the way of 0007's last step, after its tables and triggers are made.
+    connection.execute("CREATE INDEX ix_commitment_problem_id ON theme (name)")
+    connection.commit()
+    tables_before = _objects(connection)
+    connection.close()
+
+    engine = create_sqlite_engine(paths.database)
+    with pytest.raises(Exception, match="ix_commitment_problem_id"):
+        migrate.upgrade_to_head(engine)
+    engine.dispose()
+
+    connection = sqlite3.connect(paths.database)
+    try:
+        assert _objects(connection) == tables_before
+        connection.execute("DROP INDEX ix_commitment_problem_id")
+        connection.commit()
+    finally:
+        connection.close()
+    assert _revision(paths.database) == "0006"
+    services = build_services(paths, busy_timeout_ms=200)  # and the upgrade now goes through
+    services.close()
+    assert _revision(paths.database) == HEAD_REVISION
+
+
+def _objects(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    return sorted(connection.execute("SELECT type, name FROM sqlite_master").fetchall())
