@@ -392,12 +392,21 @@ def run_gui(paths: AppPaths, *, argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     translators = install_translations(app, chosen_language(build_settings(paths)))
-    configure_logging(paths.logs)
     install_excepthook(paths.logs, parent=QApplication.activeWindow)
-    log.info("starting with data directory %s", paths.data_dir)
 
     worker = DatabaseWorker()
     controller = build_app(paths, worker=worker)
+    # The log file opens after the first paint (~6 ms of the start otherwise); nothing
+    # is logged before: the database opens after the paint too.
+    logging_started: list[Path] = []
+
+    def start_logging() -> None:
+        if not logging_started:
+            logging_started.append(configure_logging(paths.logs))
+            log.info("starting with data directory %s", paths.data_dir)
+
+    controller.window.first_painted.connect(start_logging)
+    QTimer.singleShot(PAINT_WAIT_MS, start_logging)  # a window that never paints
     controller.exit_requested.connect(app.exit)
     quit_on_signals(app)
     app.aboutToQuit.connect(controller.shutdown)
