@@ -6,6 +6,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
@@ -114,6 +115,7 @@ def _workbench(app: QApplication, target_dir: Path, scratch: Path) -> list[Path]
             _wait_until(app, lambda: controller.worker.pending == 0)
             _settle(app)
             written.append(_save(app, window, target_dir / f"section_{key}.png"))
+        written += _page_shots(app, controller, target_dir)
         controller.open_search()
         search = controller.search_dialog
         assert search is not None
@@ -123,6 +125,48 @@ def _workbench(app: QApplication, target_dir: Path, scratch: Path) -> list[Path]
         written.append(_save(app, search, target_dir / "search.png"))
     finally:
         controller.shutdown()
+    return written
+
+
+def _page_shots(app: QApplication, controller: Any, target_dir: Path) -> list[Path]:
+    """The lägesbild builder summarizing everything for a year, and a promise's plan."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from kommunpolis.services.situation import ScopeKind
+    from kommunpolis.ui.pages.action_plan import ActionPlanPage
+    from kommunpolis.ui.pages.record_section import RecordSection
+    from kommunpolis.ui.pages.situation_builder import SituationBuilderPage
+
+    window = controller.window
+    written = []
+    window.show_section("situation")
+    section = window.page("situation")
+    assert isinstance(section, RecordSection)
+    builder = section.show_page(0)
+    assert isinstance(builder, SituationBuilderPage)
+    builder.scope_kind.setCurrentIndex(builder.scope_kind.findData(ScopeKind.EVERYWHERE))
+    year = date.today().year - 1
+    builder.start.setDate(QDate(year, 1, 1))
+    builder.end.setDate(QDate(year, 12, 31))
+    builder.refresh()
+    _wait_until(app, lambda: not builder.loading and controller.worker.pending == 0)
+    _settle(app)
+    written.append(_save(app, window, target_dir / "situation_builder.png"))
+
+    window.show_section("promises")
+    section = window.page("promises")
+    assert isinstance(section, RecordSection)
+    list_view = section.list_view("promises")
+    _wait_until(app, lambda: list_view.model.rowCount() > 0)
+    list_view.table.selectRow(0)
+    plan = section.show_page(0)
+    assert isinstance(plan, ActionPlanPage)
+    _wait_until(app, lambda: plan.plan_model.rowCount() > 0)
+    _wait_until(app, lambda: controller.worker.pending == 0)
+    _settle(app)
+    written.append(_save(app, window, target_dir / "action_plan.png"))
     return written
 
 
