@@ -158,11 +158,18 @@ def _page_shots(app: QApplication, controller: Any, target_dir: Path) -> list[Pa
     window.show_section("promises")
     section = window.page("promises")
     assert isinstance(section, RecordSection)
-    list_view = section.list_view("promises")
-    _wait_until(app, lambda: list_view.model.rowCount() > 0)
-    list_view.table.selectRow(0)
     plan = section.show_page(0)
     assert isinstance(plan, ActionPlanPage)
+    # The promise followed up most, so the picture shows the colours and the indicators.
+    analysis = controller.context.services.analysis
+
+    def followed_up(promise_id: Any) -> int:
+        rows = analysis.promise_plan(promise_id).rows
+        return sum(row.follow_up_mark is not None for row in rows)
+
+    shown = max(analysis.promises(), key=lambda choice: followed_up(choice.id))
+    _wait_until(app, lambda: controller.worker.pending == 0)
+    plan.show_promise(shown.id)
     _wait_until(app, lambda: plan.plan_model.rowCount() > 0)
     _wait_until(app, lambda: controller.worker.pending == 0)
     _settle(app)

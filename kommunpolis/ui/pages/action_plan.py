@@ -446,7 +446,16 @@ class ActionPlanPage(QWidget):
     # ---------------------------------------------------------------- building
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        # The page scrolls rather than squeezing its tables when the window is small (or
+        # the text large): each part keeps its minimum height.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page.addWidget(scroll)
+        content = QWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(8, 8, 8, 8)
         top = QHBoxLayout()
         self.promise_choice = QComboBox(self)
@@ -478,6 +487,7 @@ class ActionPlanPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([250, 290, 330])
         outer.addWidget(self.splitter, 1)
+        scroll.setWidget(content)
         self.promise_choice.currentIndexChanged.connect(self._promise_chosen)
 
     def _build_promises(self) -> QWidget:
@@ -487,7 +497,7 @@ class ActionPlanPage(QWidget):
         self.focus_list = QListWidget(focus_box)
         self.focus_list.setAccessibleName(self.tr("Fokusområden"))
         self.focus_list.setWordWrap(True)
-        self.focus_list.setMinimumHeight(60)
+        self.focus_list.setMinimumHeight(140)
         focus_label = QLabel(self.tr("&Fokusområden (Retur öppnar problemet):"), focus_box)
         focus_label.setBuddy(self.focus_list)
         focus_layout.addWidget(focus_label)
@@ -501,7 +511,7 @@ class ActionPlanPage(QWidget):
         self.commitment_tree.setWordWrap(True)
         self.commitment_tree.setAccessibleName(self.tr("Löften per fokusområde"))
         self.commitment_tree.setUniformRowHeights(False)
-        self.commitment_tree.setMinimumHeight(60)
+        self.commitment_tree.setMinimumHeight(140)
         tree_label = QLabel(
             self.tr("Vad varje &part lovar, per fokusområde (Retur öppnar posten):"), promises_box
         )
@@ -536,23 +546,25 @@ class ActionPlanPage(QWidget):
         self.plan_view.verticalHeader().hide()
         header = self.plan_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        # Widths that fit a 1280-pixel window with the sidebar (the columns wrap their
+        # text); the follow-up column takes what is left. Each can be dragged wider.
         for column, width in (
-            (ActionPlanModel.Column.FOCUS_AREA, 150),
-            (ActionPlanModel.Column.CAUSE, 170),
-            (ActionPlanModel.Column.MEASURE, 190),
-            (ActionPlanModel.Column.GOAL, 190),
-            (ActionPlanModel.Column.WHEN, 150),
-            (ActionPlanModel.Column.WHO, 120),
-            (ActionPlanModel.Column.STATUS, 90),
-            (ActionPlanModel.Column.FOLLOW_UP, 130),
+            (ActionPlanModel.Column.FOCUS_AREA, 130),
+            (ActionPlanModel.Column.CAUSE, 150),
+            (ActionPlanModel.Column.MEASURE, 180),
+            (ActionPlanModel.Column.GOAL, 140),
+            (ActionPlanModel.Column.WHEN, 100),
+            (ActionPlanModel.Column.WHO, 100),
+            (ActionPlanModel.Column.STATUS, 80),
+            (ActionPlanModel.Column.FOLLOW_UP, 110),
         ):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(ActionPlanModel.Column.MEASURE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         table_label = QLabel(self.tr("Å&tgärder (Retur öppnar åtgärden):"), box)
         table_label.setBuddy(self.plan_view)
         layout.addWidget(table_label)
         layout.addWidget(self.plan_view)
+        self.plan_view.setMinimumHeight(180)
         self.plan_view.activated.connect(lambda index: self.open_measure(index.row()))
         self._enter_opens(self.plan_view, self.open_measure)
         return box
