@@ -51,6 +51,7 @@ from kommunpolis.domain.vocabulary import (
     TimePattern,
 )
 from kommunpolis.services import demo_content as content
+from kommunpolis.services.demo_content import MeasureText
 from kommunpolis.storage.database import Database
 from kommunpolis.storage.failures import database_errors
 from kommunpolis.storage.kinds import all_record_tables
@@ -93,6 +94,8 @@ Progress = Callable[[int, int], None]
 _EPOCH = datetime(1970, 1, 1)
 # Ids as SQLite stores them through storage.types.UuidBlob: the UUID's 16 bytes.
 StoredId = bytes
+# A cause's id and the measure that answers it, or None to take one or two general ones.
+_Cause = tuple[StoredId, MeasureText | None]
 _RANDOM_BITS = 74
 _LOW_MASK = (1 << 62) - 1
 # The constant bits of a UUIDv7: version 7 and the RFC 9562 variant (see domain.ids).
@@ -757,7 +760,7 @@ class _Generator:
                         (problem_id, police_sources[1]),
                         sensitivity=_SECRET,
                     )
-        causes: dict[StoredId, list[StoredId]] = {}
+        causes: dict[StoredId, list[_Cause]] = {}
         analysis_ms = _ms(date(last_year - 1, 5, 1), 10)
         for problem_id, status, _priority in problems:
             if status not in (ProblemStatus.ANALYSED, ProblemStatus.ADDRESSED):
@@ -767,10 +770,19 @@ class _Generator:
                 analysis_ms,
                 (problem_id, *content.ANALYSIS_TEXTS.values()),
             )
-            picked = rng.sample(content.CAUSES, rng.randint(2, 4))
+            theme_name, place = kommun.problem_subject[problem_id]
+            plan = content.FOCUS_ACTION_PLANS.get(theme_name)
+            picked: list[tuple[str, MeasureText | None]]
+            if plan:
+                picked = rng.sample(plan, rng.randint(min(2, len(plan)), min(4, len(plan))))
+            else:
+                picked = [(text, None) for text in rng.sample(content.CAUSES, rng.randint(2, 4))]
             causes[problem_id] = [
-                self.add("cause", analysis_ms, (analysis_id, number, text))
-                for number, text in enumerate(picked, start=1)
+                (
+                    self.add("cause", analysis_ms, (analysis_id, number, text.format(p=place))),
+                    answer,
+                )
+                for number, (text, answer) in enumerate(picked, start=1)
             ]
         prioritised = [p for p in problems if p[2] is not None]
         agreement_id = self.agreement(kommun, prioritised)
@@ -837,7 +849,7 @@ class _Generator:
         kommun: _Kommun,
         agreement_id: StoredId,
         prioritised: list[tuple[StoredId, ProblemStatus, int | None]],
-        causes: dict[StoredId, list[StoredId]],
+        causes: dict[StoredId, list[_Cause]],
     ) -> None:
         rng = self.rng
         last_year = BASE_DATE.year - 1
@@ -945,53 +957,67 @@ class _Generator:
         end: date,
         status: PromiseStatus,
         focus: list[tuple[StoredId, ProblemStatus, int | None]],
-        causes: dict[StoredId, list[StoredId]],
+        causes: dict[StoredId, list[_Cause]],
     ) -> None:
+        """Each focus area's rows of the action plan: the measure answering each of its
+        causes (one or two general ones per cause for a theme without its own plan), or
+        one or two of its theme's measures if it was never analysed; all at its place."""
         rng = self.rng
         finished = status in (PromiseStatus.CLOSED, PromiseStatus.FOLLOWED_UP)
         measure_ids: list[tuple[StoredId, MeasureStatus, str | None]] = []
         for problem_id, _, _ in focus:
-            cause_ids: list[StoredId | None] = [*causes.get(problem_id, [])] or [None]
-            for cause_id in cause_ids:
-                for _ in range(rng.randint(1, 2)):
-                    title, goal, responsible = rng.choice(content.MEASURES)
-                    if status is PromiseStatus.DRAFT:
-                        measure_status, mark = MeasureStatus.NOT_STARTED, None
-                    elif finished:
-                        measure_status = rng.choice(
-                            (MeasureStatus.DONE, MeasureStatus.DONE, MeasureStatus.CANCELLED)
-                        )
-                        mark = rng.choice(
-                            _MARKS if measure_status is MeasureStatus.DONE else ("red",)
-                        )
-                    else:
-                        measure_status = rng.choice(
-                            (
-                                MeasureStatus.IN_PROGRESS,
-                                MeasureStatus.IN_PROGRESS,
-                                MeasureStatus.NOT_STARTED,
-                                MeasureStatus.DONE,
-                            )
-                        )
-                        mark = rng.choice((*_MARKS, FollowUpMark.RED.value, None))
-                    measure_id = self.add(
-                        "measure",
-                        made_ms,
-                        (
-                            promise_id,
-                            problem_id,
-                            cause_id,
-                            title.format(p=rng.choice(kommun.places)[1]),
-                            goal,
-                            start.isoformat(),
-                            end.isoformat(),
-                            responsible,
-                            measure_status.value,
-                            mark,
-                        ),
-                        updated_ms=min(_ms(end, 9), BASE_MS - DAY_MS),
+            theme, problem_place = kommun.problem_subject[problem_id]
+            plan = content.FOCUS_ACTION_PLANS.get(theme)
+            rows: list[tuple[StoredId | None, MeasureText]] = []
+            for cause, answer in causes.get(problem_id, []):
+                if answer is not None:
+                    rows.append((cause, answer))
+                else:
+                    rows += [
+                        (cause, rng.choice(content.MEASURES)) for _ in range(rng.randint(1, 2))
+                    ]
+            if not rows:
+                offered = [answer for _, answer in plan] if plan else content.MEASURES
+                rows = [
+                    (None, m) for m in rng.sample(offered, min(len(offered), rng.randint(1, 2)))
+                ]
+            for cause_id, (title, goal, responsible) in rows:
+                if status is PromiseStatus.DRAFT:
+                    measure_status, mark = MeasureStatus.NOT_STARTED, None
+                elif finished:
+                    measure_status = rng.choice(
+                        (MeasureStatus.DONE, MeasureStatus.DONE, MeasureStatus.CANCELLED)
                     )
-                    measure_ids.append((measure_id, measure_status, mark))
+                    mark = rng.choice(_MARKS if measure_status is MeasureStatus.DONE else ("red",))
+                else:
+                    measure_status = rng.choice(
+                        (
+                            MeasureStatus.IN_PROGRESS,
+                            MeasureStatus.IN_PROGRESS,
+                            MeasureStatus.NOT_STARTED,
+                            MeasureStatus.DONE,
+                        )
+                    )
+                    mark = rng.choice((*_MARKS, FollowUpMark.RED.value, None))
+                # A millisecond apart, so that lists by creation time keep the plan's order.
+                measure_id = self.add(
+                    "measure",
+                    made_ms + len(measure_ids),
+                    (
+                        promise_id,
+                        problem_id,
+                        cause_id,
+                        title.format(p=problem_place),
+                        goal,
+                        start.isoformat(),
+                        end.isoformat(),
+                        responsible,
+                        measure_status.value,
+                        mark,
+                    ),
+                    updated_ms=min(_ms(end, 9), BASE_MS - DAY_MS),
+                )
+                measure_ids.append((measure_id, measure_status, mark))
         place = rng.choice(kommun.places)[1]
         indicators = rng.sample(content.INDICATORS, 3)
         for number, (name, kind, source, unit, baseline, target) in enumerate(indicators):

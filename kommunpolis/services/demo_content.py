@@ -20,6 +20,9 @@ from kommunpolis.domain.vocabulary import (
     SourceType,
 )
 
+# A measure: (title with "{p}" for a place, operational goal, responsible).
+MeasureText = tuple[str, str, str]
+
 
 @dataclass(frozen=True)
 class DemoDistrict:
@@ -261,7 +264,7 @@ ANSWERS: tuple[str, ...] = (
     "",
 )
 
-# Problems, causes, measures and commitments per theme; "{p}" is a place.
+# Problems per theme: (title, who is affected); "{p}" is the problem's place.
 PROBLEMS: dict[str, tuple[str, str]] = {
     "Narkotika": ("Narkotikaförsäljning vid {p}", "Unga och boende i området"),
     "Trafik/buskörning": (
@@ -278,6 +281,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "Allmän otrygghet": ("Upplevd otrygghet vid {p} kvällstid", "Kvinnor och äldre i första hand"),
 }
 
+# Causes and measures for a theme without its own action plan (FOCUS_ACTION_PLANS).
 CAUSES: tuple[str, ...] = (
     "Bristande belysning och skymd sikt gör platsen svår att överblicka.",
     "Få vuxna i rörelse på platsen under kvällar och helger.",
@@ -289,8 +293,7 @@ CAUSES: tuple[str, ...] = (
     "Bristande information till äldre om vanliga bedrägeriupplägg.",
 )
 
-MEASURES: tuple[tuple[str, str, str], ...] = (
-    # (title with {p}, operational goal, responsible)
+MEASURES: tuple[MeasureText, ...] = (
     (
         "Ökad polisiär närvaro vid {p} fredag- och lördagskvällar",
         "Minst 40 timmar per kvartal",
@@ -321,6 +324,353 @@ MEASURES: tuple[tuple[str, str, str], ...] = (
         "Samhällsbyggnadsförvaltningen",
     ),
 )
+
+# A focus area's root causes by theme, each with the measure that answers it: together
+# the rows of Brå's action-plan table, (cause, (measure title, operational goal,
+# responsible)). "{p}" is the problem's own place. Themes not listed take CAUSES and
+# MEASURES above.
+FOCUS_ACTION_PLANS: dict[str, tuple[tuple[str, MeasureText], ...]] = {
+    "Narkotika": (
+        (
+            "Etablerade säljare använder {p} eftersom platsen är svår att överblicka.",
+            (
+                "Riktade insatser mot narkotikaförsäljningen vid {p}",
+                "Minst två insatser per månad",
+                "Polisen",
+            ),
+        ),
+        (
+            "Unga som börjat använda narkotika fångas inte upp tidigt av vuxna.",
+            (
+                "SSPF-samtal med unga som påträffas med narkotika vid {p}",
+                "Samtal med den unga och vårdnadshavarna inom en vecka",
+                "Socialtjänsten och Polisen",
+            ),
+        ),
+        (
+            "Föräldrar känner inte igen tecknen på att unga använder narkotika.",
+            (
+                "Föräldraträffar om droger för familjer i området kring {p}",
+                "En träff per termin",
+                "Socialtjänsten",
+            ),
+        ),
+        (
+            "Skymda hörn och dålig belysning vid {p} gör försäljningen svår att upptäcka.",
+            (
+                "Röjning av buskage och bättre belysning vid {p}",
+                "Klart före oktober",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+    ),
+    "Trafik/buskörning": (
+        (
+            "Vägen förbi {p} är rak och bred och inbjuder till höga hastigheter.",
+            (
+                "Farthinder och avsmalningar på vägen förbi {p}",
+                "Två farthinder på plats före skolstarten i augusti",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Förarna räknar inte med att bli kontrollerade kvällstid.",
+            (
+                "Hastighets- och fordonskontroller vid {p}",
+                "Sex kontroller per termin, varav hälften kvällstid",
+                "Polisen",
+            ),
+        ),
+        (
+            "Unga med moped och A-traktor känner inte till reglerna eller riskerna.",
+            (
+                "Trafikträffar för unga med moped och A-traktor i området kring {p}",
+                "Två träffar per termin",
+                "Polisen och fritidsförvaltningen",
+            ),
+        ),
+        (
+            "Felparkerade bilar vid {p} skymmer sikten för gående och cyklister.",
+            (
+                "Parkeringsövervakning och tydligare skyltning vid {p}",
+                "Övervakning varje vardag under ett halvår",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+    ),
+    "Skadegörelse": (
+        (
+            "Klotter som får sitta kvar lockar till mer klotter.",
+            (
+                "Klottersanering vid {p} inom ett dygn",
+                "Nio av tio anmälda klotter sanerade inom 24 timmar",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Få vuxna rör sig vid {p} sena kvällar och helger.",
+            (
+                "Nattvandring vid {p} fredag och lördag kväll",
+                "Nattvandrare på plats varannan helg",
+                "Nattvandrarna",
+            ),
+        ),
+        (
+            "Skadegörelse anmäls sällan, så omfattningen och tiderna är okända.",
+            (
+                "Alla skador vid {p} polisanmäls och rapporteras till lägesbilden",
+                "Varje skada anmäld inom en vecka",
+                "Bostadsbolaget och kommunen",
+            ),
+        ),
+        (
+            "Skadegörelsen sker fredag och lördag natt, när polisen sällan är på plats.",
+            (
+                "Riktad polisnärvaro vid {p} fredag och lördag natt",
+                "Minst 20 timmar per kvartal",
+                "Polisen",
+            ),
+        ),
+    ),
+    "Inbrott/stöld": (
+        (
+            "Cykelställen vid {p} går inte att låsa fast cykelns ram i.",
+            (
+                "Nya cykelställ med ramlåsning vid {p}",
+                "Klart före sommaren",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Förråd och källare i området har enkla lås och dörrar.",
+            (
+                "Säkrare lås och dörrar till förråd och källare nära {p}",
+                "Alla förrådsdörrar bytta inom ett år",
+                "Bostadsbolaget",
+            ),
+        ),
+        (
+            "Grannar känner inte varandra och reagerar sällan på okända personer.",
+            (
+                "Grannsamverkan i området kring {p}",
+                "Hälften av trapphusen anslutna inom ett år",
+                "Polisen och bostadsbolaget",
+            ),
+        ),
+        (
+            "Stulna cyklar är sällan märkta och kan inte lämnas tillbaka när de hittas.",
+            (
+                "Cykelmärkning vid {p}",
+                "Två märkningsdagar per år",
+                "Polisen",
+            ),
+        ),
+    ),
+    "Ordningsstörning": (
+        (
+            "Berusade personer samlas vid {p} när serveringsställena stänger.",
+            (
+                "Gemensam tillsyn av serveringsställena kring {p}",
+                "Fyra tillsynskvällar per år",
+                "Polisen och kommunen",
+            ),
+        ),
+        (
+            "Ingen ingriper tidigt när stämningen blir stökig.",
+            (
+                "Synlig polisnärvaro vid {p} fredag och lördag kväll",
+                "Minst 40 timmar per kvartal",
+                "Polisen",
+            ),
+        ),
+        (
+            "De lokala ordningsföreskrifterna förbjuder inte alkohol på allmän plats vid {p}.",
+            (
+                "Förbud mot alkohol på allmän plats vid {p} i ordningsföreskrifterna",
+                "Beslut i kommunfullmäktige före sommaren",
+                "Kommunledningsförvaltningen",
+            ),
+        ),
+        (
+            "Bostadsbolaget har ingen bemanning kvällstid när störningarna sker.",
+            (
+                "Trygghetsvärdar vid {p} kvällstid",
+                "På plats vardagskvällar till kl. 23",
+                "Bostadsbolaget",
+            ),
+        ),
+    ),
+    "Ungdomsgrupper": (
+        (
+            "Unga saknar mötesplatser med öppet kvällstid och samlas därför vid {p}.",
+            (
+                "Kvällsaktiviteter för unga som samlas vid {p}",
+                "Öppen verksamhet till kl. 22 fredag och lördag",
+                "Fritidsförvaltningen",
+            ),
+        ),
+        (
+            "Få vuxna finns på plats de kvällar grupperna samlas.",
+            (
+                "Fältassistenter vid {p} fredag och lördag kväll",
+                "På plats minst två kvällar i veckan",
+                "Socialtjänsten",
+            ),
+        ),
+        (
+            "Skola, socialtjänst och polis samverkar inte kring unga på väg in i kriminalitet.",
+            (
+                "SSPF-samverkan kring unga i riskzon som vistas vid {p}",
+                "Varje orosanmälan hanterad inom två veckor",
+                "Socialtjänsten, skolan och Polisen",
+            ),
+        ),
+        (
+            "Unga och polis möts sällan, så oro och rykten sprids.",
+            (
+                "Områdespoliser i dialog med unga vid {p}",
+                "Minst en kväll i månaden",
+                "Polisen",
+            ),
+        ),
+    ),
+    "Våld i offentlig miljö": (
+        (
+            "Serveringsställena kring {p} överserverar alkohol sent på kvällen.",
+            (
+                "Utbildning i ansvarsfull alkoholservering för krogpersonalen kring {p}",
+                "All personal i tjänst efter kl. 22 utbildad inom ett år",
+                "Kommunens tillståndsenhet",
+            ),
+        ),
+        (
+            "Många lämnar nöjeslivet samtidigt vid stängning och trängs vid {p}.",
+            (
+                "Synlig polisnärvaro vid {p} när nöjeslivet stänger",
+                "Patrull på plats kl. 01–03 varje fredag och lördag",
+                "Polisen",
+            ),
+        ),
+        (
+            "Vägen från {p} till busshållplatsen är mörk och folktom på natten.",
+            (
+                "Bättre belysning på vägen mellan {p} och busshållplatsen",
+                "Ny belysning på plats före vintern",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Krögare, ordningsvakter och polis delar inte information om risker och händelser.",
+            (
+                "Samverkansträffar med krögare och ordningsvakter kring {p}",
+                "En träff per månad",
+                "Polisen och kommunen",
+            ),
+        ),
+    ),
+    "Bedrägerier mot äldre": (
+        (
+            "Många äldre känner inte till vanliga upplägg som falska bankmän och poliser.",
+            (
+                "Informationsträffar om bedrägerier på träffpunkter för äldre kring {p}",
+                "Minst fyra träffar per halvår",
+                "Polisen",
+            ),
+        ),
+        (
+            "Äldre som bor ensamma har ingen att fråga innan de lämnar ut koder eller pengar.",
+            (
+                "Utbildning om bedrägerier för hemtjänstens personal i området kring {p}",
+                "All personal utbildad före årsskiftet",
+                "Vård- och omsorgsförvaltningen",
+            ),
+        ),
+        (
+            "Falska hantverkare knackar dörr dagtid när få grannar är hemma.",
+            (
+                "Varningsblad om falska hantverkare till alla hushåll kring {p}",
+                "Utdelat två gånger per år",
+                "Polisen och bostadsbolaget",
+            ),
+        ),
+        (
+            "Bank- och butikspersonal känner inte igen en äldre kund som håller på att luras.",
+            (
+                "Genomgång av varningssignaler med bankkontor och butiker vid {p}",
+                "Alla bankkontor och livsmedelsbutiker i området besökta",
+                "Polisen",
+            ),
+        ),
+    ),
+    "Belysning/fysisk miljö": (
+        (
+            "Gångvägen vid {p} är dåligt upplyst.",
+            (
+                "Ny belysning längs gångvägen vid {p}",
+                "Belysningen utbytt före oktober",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Igenvuxna buskage skymmer sikten vid {p}.",
+            (
+                "Röjning av buskage kring {p}",
+                "Röjt två gånger per år",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Trasiga gatlampor lagas sent eftersom felanmälningarna inte når rätt förvaltning.",
+            (
+                "Felanmälan och lagning av trasig belysning vid {p} inom en vecka",
+                "Nio av tio fel lagade inom sju dagar",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Kommunen och fastighetsägaren ser sällan platsen som den som går där kvällstid.",
+            (
+                "Trygghetsvandring vid {p} med boende, fastighetsägare och polis",
+                "En vandring varje höst; åtgärdslista inom en månad",
+                "Polisen och kommunen",
+            ),
+        ),
+    ),
+    "Allmän otrygghet": (
+        (
+            "Få vuxna rör sig vid {p} under kvällar och helger.",
+            (
+                "Nattvandring vid {p} under helger",
+                "Nattvandrare på plats varannan helg",
+                "Nattvandrarna",
+            ),
+        ),
+        (
+            "Polisen syns sällan vid {p}, och rykten om händelser sprids obemötta.",
+            (
+                "Synlig polisnärvaro och dialogstand vid {p}",
+                "En dialogstand i månaden och minst 20 timmar närvaro per kvartal",
+                "Polisen",
+            ),
+        ),
+        (
+            "Dålig belysning och skymd sikt gör {p} svår att överblicka.",
+            (
+                "Bättre belysning och röjning av buskage vid {p}",
+                "Klart före oktober",
+                "Samhällsbyggnadsförvaltningen",
+            ),
+        ),
+        (
+            "Invånarna får sällan veta vad som görs och vad som har hänt vid {p}.",
+            (
+                "Återkoppling om tryggheten vid {p} i lokaltidningen och på kommunens webbplats",
+                "Två gånger per år",
+                "Polisen och kommunen",
+            ),
+        ),
+    ),
+}
 
 POLICE_COMMITMENTS: tuple[str, ...] = (
     "Polisen lovar att öka sin synliga närvaro vid {p} under kvällar och helger.",

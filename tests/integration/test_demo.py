@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from kommunpolis.domain.errors import DemoRefused, InvalidInput, ProfileMissing
 from kommunpolis.domain.ids import uuid7, uuid7_time_ms
@@ -23,12 +24,14 @@ from kommunpolis.domain.statuses import (
     allowed_next,
 )
 from kommunpolis.domain.vocabulary import (
+    DEFAULT_THEMES,
     DialogueFormat,
     DialogueKind,
     ParticipationLevel,
     Party,
     Role,
 )
+from kommunpolis.services import demo_content
 from kommunpolis.services.chain import ChainService, ProgressState
 from kommunpolis.services.demo import (
     TABLE_COLUMNS,
@@ -402,3 +405,92 @@ def test_progress_derived_from_the_demo_is_not_all_zero(database: Database) -> N
     assert any((p.done_share or 0) > 0 for p in progress)
     assert {p.worst_mark for p in progress} - {None}
     assert {p.state for p in progress} >= {ProgressState.NOT_STARTED, ProgressState.IN_PROGRESS}
+
+
+def _problem_subjects(session: Session) -> dict[uuid.UUID, tuple[str, str]]:
+    """Return each demo problem's theme and place, read back from its title and location."""
+    subjects = {}
+    for problem in session.scalars(select(t.Problem)):
+        place = problem.location.split(", ")[0]
+        themes = [
+            theme
+            for theme, (title, _) in demo_content.PROBLEMS.items()
+            if title.format(p=place) == problem.title
+        ]
+        assert len(themes) == 1, problem.title
+        subjects[problem.id] = (themes[0], place)
+    return subjects
+
+
+def test_every_default_theme_has_an_action_plan_naming_its_place() -> None:
+    assert set(demo_content.FOCUS_ACTION_PLANS) == set(DEFAULT_THEMES)
+    for theme, plan in demo_content.FOCUS_ACTION_PLANS.items():
+        assert 3 <= len(plan) <= 4, theme
+        titles = [title for _, (title, _, _) in plan]
+        assert len(set(titles)) == len(titles), theme
+        for cause, (title, goal, responsible) in plan:
+            assert "{p}" in title and cause and goal and responsible, title
+
+
+def test_measures_and_causes_fit_their_focus_areas_theme_and_place(database: Database) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    with database.session_factory() as session:
+        subjects = _problem_subjects(session)
+        focus = set(
+            session.execute(select(t.PromiseProblem.promise_id, t.PromiseProblem.problem_id))
+        )
+        analysed = dict(
+            session.execute(select(t.RootCauseAnalysis.id, t.RootCauseAnalysis.problem_id)).all()
+        )
+        causes = {c.id: c for c in session.scalars(select(t.Cause))}
+        measures = session.scalars(select(t.Measure)).all()
+    # Every cause is one of its problem's theme, at its place.
+    for cause in causes.values():
+        theme, place = subjects[analysed[cause.analysis_id]]
+        texts = {text.format(p=place) for text, _ in demo_content.FOCUS_ACTION_PLANS[theme]}
+        assert cause.text in texts, (theme, cause.text)
+    assert measures
+    for measure in measures:
+        assert measure.problem_id is not None
+        assert (measure.promise_id, measure.problem_id) in focus
+        theme, place = subjects[measure.problem_id]
+        plan = {
+            (cause.format(p=place), title.format(p=place)): (goal, responsible)
+            for cause, (title, goal, responsible) in demo_content.FOCUS_ACTION_PLANS[theme]
+        }
+        # The measure is its theme's, names the focus area's own place and, where the
+        # focus area was analysed, answers the cause it is filed under.
+        assert measure.title in {title for _, title in plan}, (theme, measure.title)
+        assert place in measure.title
+        if measure.cause_id is not None:
+            cause = causes[measure.cause_id]
+            assert analysed[cause.analysis_id] == measure.problem_id
+            assert plan[cause.text, measure.title] == (
+                measure.operational_goal,
+                measure.responsible,
+            )
+    assert len({subjects[m.problem_id][0] for m in measures if m.problem_id}) >= 3
+    # A focus area never lists the same measure twice in one promise.
+    rows = Counter((m.promise_id, m.problem_id, m.title) for m in measures)
+    assert max(rows.values()) == 1
+
+
+def test_themes_without_an_action_plan_take_the_general_causes_and_measures(
+    database: Database,
+) -> None:
+    with _uow(database) as uow:
+        for number, theme in enumerate(uow.session.scalars(select(t.Theme)), start=1):
+            theme.name = f"Eget tema {number}"
+        uow.commit()
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    with database.session_factory() as session:
+        locations = dict(session.execute(select(t.Problem.id, t.Problem.location)).all())
+        causes = session.scalars(select(t.Cause.text)).all()
+        measures = session.scalars(select(t.Measure)).all()
+    assert causes and set(causes) <= set(demo_content.CAUSES)
+    assert measures
+    for measure in measures:
+        assert measure.problem_id is not None
+        place = locations[measure.problem_id].split(", ")[0]
+        general = {title.format(p=place) for title, _, _ in demo_content.MEASURES}
+        assert measure.title in general, measure.title
