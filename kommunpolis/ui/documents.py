@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import html
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,6 +257,20 @@ def _e(text: str) -> str:
     return html.escape(text).replace("\n", "<br/>")
 
 
+# The last parts of the long compounds that name Swedish authorities and teams; a
+# narrow table column may break a word before them (a soft hyphen) instead of anywhere.
+_COMPOUND_ENDS = re.compile(
+    r"(?<=\w{4})(förvaltningen|förvaltning|nämnden|kontoret|bolaget|enheten|samordnare|"
+    r"polisen|avdelningen|tjänsten)",
+    re.IGNORECASE,
+)
+
+
+def _cell_text(text: str) -> str:
+    """Escape a table cell, letting long compounds break where Swedish does."""
+    return _COMPOUND_ENDS.sub("\u00ad\\1", _e(text))
+
+
 def _image_url(number: int) -> str:
     return f"kommunpolis-image-{number}"
 
@@ -374,7 +389,7 @@ def _table_html(table: Table) -> str:
             fill = f"background-color:{MARK_FILL[cell.mark]};" if cell.mark else ""
             cells.append(
                 f'<td style="{fill} font-size:8.5pt; border-bottom:1px solid {RULE};">'
-                f"{_e(cell.text)}</td>"
+                f"{_cell_text(cell.text)}</td>"
             )
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (

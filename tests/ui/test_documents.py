@@ -489,3 +489,14 @@ def test_report_on_the_command_line(
     code, _, _ = run("report", "uppfoljning", str(promise), "-o", str(target), "--to", "31/12")
     assert code == 2
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+
+
+def test_long_compounds_in_table_cells_break_before_their_last_part() -> None:
+    """A narrow column breaks 'Samhällsbyggnads·förvaltningen', not 'Kommunledningsfö·rv…'."""
+    from kommunpolis.ui.documents import _cell_text
+
+    assert _cell_text("Kommunledningsförvaltningen") == "Kommunlednings\u00adförvaltningen"
+    assert _cell_text("Polisen och kommunen") == "Polisen och kommunen"
+    assert _cell_text("Kommunens tillståndsenhet <ny>") == (
+        "Kommunens tillstånds\u00adenhet &lt;ny&gt;"
+    )
