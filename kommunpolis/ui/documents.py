@@ -260,8 +260,8 @@ def _e(text: str) -> str:
 # The last parts of the long compounds that name Swedish authorities and teams; a
 # narrow table column may break a word before them (a soft hyphen) instead of anywhere.
 _COMPOUND_ENDS = re.compile(
-    r"(?<=\w{4})(förvaltningen|förvaltning|nämnden|kontoret|bolaget|enheten|samordnare|"
-    r"polisen|avdelningen|tjänsten)",
+    r"(?<=\w{4})(förvaltning(?:en)?|nämnd(?:en)?|kontor(?:et)?|bolag(?:et)?|enhet(?:en)?|"
+    r"samordnare|polisen|avdelning(?:en)?|tjänst(?:en)?)",
     re.IGNORECASE,
 )
 
