@@ -68,6 +68,7 @@ from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
 from kommunpolis.ui.models.rows_table import RowsTableModel
 from kommunpolis.ui.pages.analysis import ID_ROLE, VALUE_ROLE, date_text, index_of_data
+from kommunpolis.ui.widgets.scrolling import scrolling_page
 
 _NO_PARENT = QModelIndex()
 MARK_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -446,17 +447,7 @@ class ActionPlanPage(QWidget):
     # ---------------------------------------------------------------- building
 
     def _build(self) -> None:
-        # The page scrolls rather than squeezing its tables when the window is small (or
-        # the text large): each part keeps its minimum height.
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page.addWidget(scroll)
-        content = QWidget(scroll)
-        outer = QVBoxLayout(content)
-        outer.setContentsMargins(8, 8, 8, 8)
+        outer = scrolling_page(self)
         top = QHBoxLayout()
         self.promise_choice = QComboBox(self)
         self.promise_choice.setMinimumContentsLength(30)
@@ -487,7 +478,6 @@ class ActionPlanPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([250, 290, 330])
         outer.addWidget(self.splitter, 1)
-        scroll.setWidget(content)
         self.promise_choice.currentIndexChanged.connect(self._promise_chosen)
 
     def _build_promises(self) -> QWidget:

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,7 +55,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -84,6 +82,7 @@ from kommunpolis.ui.context import UiContext
 from kommunpolis.ui.errors import describe
 from kommunpolis.ui.labels import label
 from kommunpolis.ui.models.rows_table import RowsTableModel
+from kommunpolis.ui.widgets.scrolling import scrolling_page
 
 _NO_PARENT = QModelIndex()
 CHART_SIZE = QSize(1200, 420)
@@ -489,17 +488,7 @@ class SituationBuilderPage(QWidget):
     # ---------------------------------------------------------------- building
 
     def _build(self, today: date) -> None:
-        # The page scrolls rather than squeezing its fields when the window is small
-        # (or the text large): every part keeps at least its minimum size.
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page.addWidget(scroll)
-        content = QWidget(scroll)
-        outer = QVBoxLayout(content)
-        outer.setContentsMargins(8, 8, 8, 8)
+        outer = scrolling_page(self)
         outer.addWidget(self._build_scope(today))
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -535,7 +524,6 @@ class SituationBuilderPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
-        scroll.setWidget(content)
 
     def _build_scope(self, today: date) -> QWidget:
         box = QGroupBox(self.tr("Urval"), self)
