@@ -21,6 +21,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from kommunpolis.composition import Services, build_services
 from kommunpolis.domain.vocabulary import DialogueFormat, DialogueKind, ParticipationLevel, Role
@@ -238,6 +239,10 @@ def test_export_through_the_wizard_then_preview_and_import_on_the_other_side(
     assert importer.banner.title.text() == "Importen är klar"
     assert not importer.import_button.isEnabled()
     assert _titles(carl.services) == before | _titles(anna.services)
+    # The lägesbild's monthly counts were brought up to date behind the import.
+    with carl.services.unit_of_work() as uow:
+        queued = uow.session.execute(text("SELECT count(*) FROM situation_tally_pending"))
+        assert queued.scalar_one() == 0
     _shot(carl_page, "import_done")
 
     # A receipt goes back to Anna; her Utbyte shows it arrived.

@@ -531,6 +531,9 @@ class ImportPanel(QWidget):
             self.receipt_button.setEnabled(bool(self.receipt_bundles()))
             self.imported.emit(report)
             self._context.events.records_imported.emit()
+            # Recount the lägesbild's months the import changed now, queued behind the
+            # lists' reloads, rather than in the next lägesbild (seconds after a big one).
+            self._context.worker.submit(self._context.services.situation.update_counts)
         elif not changes:
             self.banner.show_notice(
                 self.tr("Redan importerat"),
