@@ -1094,7 +1094,6 @@ _BEFORE_COLUMNS = "d.rowid, c.theme_id, c.raised_count"
 _NOW_COLUMNS = (
     "d.rowid, d.starts_at, d.format, c.theme_id, c.place_id, c.time_pattern, c.raised_count"
 )
-_TALLY_PENDING = "SELECT EXISTS (SELECT 1 FROM situation_tally_pending)"
 
 
 class _Tally:
@@ -1267,8 +1266,6 @@ def _refresh_tally(session: Session) -> bool:
     """
     driver = session.connection().connection.driver_connection
     assert driver is not None
-    if not driver.execute(_TALLY_PENDING).fetchone()[0]:
-        return True
     try:
         situation_tally.refresh(driver, _stored_time(session))
     except sqlite3.OperationalError:

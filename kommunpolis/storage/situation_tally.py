@@ -8,18 +8,27 @@ overlaps, for the queued kommuner, from the concerns themselves, and empties the
 in the caller's transaction. Local months and days are the computer's time zone, as
 everywhere else a lägesbild speaks of dates: the month bounds come from Python, the
 day of a dialogue from SQLite's ``localtime``, which reads the same C library zone.
+The zone's UTC offsets are kept beside the counts (``local_setting``); when they differ
+(the computer moved to another zone, or its rules changed) every month is counted again.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-# Whole-table scans of the concerns (the first count after the upgrade) are written
-# a month at a time: one statement per breakdown and month, whatever the kommuner.
 _PENDING = "SELECT municipality_code, utc_month FROM situation_tally_pending"
+_ZONE_KEY = "situation_tally.zone"
+_STORED_ZONE = "SELECT value FROM local_setting WHERE key = ?"
+_STORE_ZONE = "INSERT OR REPLACE INTO local_setting (key, value) VALUES (?, ?)"
+_QUEUE_ALL = (
+    "INSERT OR IGNORE INTO situation_tally_pending (municipality_code, utc_month) "
+    "SELECT DISTINCT municipality_code, substr(starts_at, 1, 7) FROM dialogue"
+)
+# One statement per breakdown and local month, for all the month's queued kommuner.
 _DONE = "DELETE FROM situation_tally_pending WHERE municipality_code = ? AND utc_month = ?"
 _CLEAR = "DELETE FROM situation_tally WHERE month = ? AND municipality_code IN ({codes})"
 _COUNT = (
@@ -74,12 +83,30 @@ def local_months(utc_month: str) -> set[str]:
     return {moment.astimezone().strftime("%Y-%m") for moment in (first, last)}
 
 
+def zone_fingerprint() -> list[int]:
+    """Return the computer's UTC offsets, in minutes, on the 1st of every month of a few
+    years: equal lists mean local months and days fall on the same UTC moments."""
+    offsets = []
+    for year in (2000, 2025, 2040):
+        for month in range(1, 13):
+            moment = datetime(year, month, 1, 12, tzinfo=UTC).astimezone()
+            offset = moment.utcoffset()
+            offsets.append(int(offset.total_seconds()) // 60 if offset is not None else 0)
+    return offsets
+
+
 def refresh(connection: sqlite3.Connection, to_text: Callable[[datetime], str]) -> int:
     """Recount the months the triggers queued; return how many months were recounted.
 
     ``to_text`` turns a UTC moment into ``starts_at``'s stored form. Runs in the
-    caller's transaction, which must commit it.
+    caller's transaction, which must commit it. Writes nothing when nothing is queued
+    and the time zone is the one the counts were made in.
     """
+    zone = json.dumps(zone_fingerprint())
+    stored = connection.execute(_STORED_ZONE, (_ZONE_KEY,)).fetchone()
+    if stored is None or stored[0] != zone:
+        connection.execute(_QUEUE_ALL)
+        connection.execute(_STORE_ZONE, (_ZONE_KEY, zone))
     queued = connection.execute(_PENDING).fetchall()
     if not queued:
         return 0

@@ -214,3 +214,23 @@ def test_the_split_into_whole_months() -> None:
     assert split(short) == ([short], [])
     december = Period(date(2024, 12, 1), date(2025, 1, 31) - timedelta(days=1))
     assert split(december) == ([Period(date(2025, 1, 1), date(2025, 1, 30))], ["2024-12"])
+
+
+def test_a_new_time_zone_counts_every_month_again(
+    demo: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts made in Swedish time are not used for a computer now in New York time."""
+    with demo.unit_of_work() as uow:
+        dialogue = uow.session.scalars(select(t.Dialogue).order_by(t.Dialogue.id)).first()
+        assert dialogue is not None
+        # Half past midnight on 1 April in Sweden; 31 March, evening, in New York.
+        dialogue.starts_at = datetime(2025, 3, 31, 22, 30, tzinfo=UTC)
+        uow.commit()
+    march = Period(date(2025, 3, 1), date(2025, 3, 31))
+    in_sweden = demo.situation.summarize(Scope.everywhere(), march)
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    by_month, every_concern = _both(demo, Scope.everywhere(), march, monkeypatch)
+    assert by_month == every_concern
+    assert by_month.totals.dialogues == in_sweden.totals.dialogues + 1
+    _assert_same(demo, monkeypatch)
