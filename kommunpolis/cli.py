@@ -789,6 +789,9 @@ def _cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> in
         passphrase=passphrase,
         allow_mass_delete=args.allow_deletes,
     )
+    if report.applied:
+        # The lägesbild's months the import changed are counted now, not in the next one.
+        services.situation.update_counts()
     receipt = None
     if args.receipt is not None:
         received = [o.bundle_id for o in report.bundles if o.receipt is None]

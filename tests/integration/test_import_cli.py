@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,13 @@ def test_officers_and_a_coordinator_exchange_bundles_with_the_cli(
     }
     live = {folder: counts["dialogue"]["live"] for folder, counts in stats.items()}
     assert live[carl] == live[anna] + live[bo] > 0
+    # The imports counted the lägesbild's months as they went: nothing is left queued.
+    queued = sqlite3.connect(carl / "kommunpolis.sqlite")
+    try:
+        assert queued.execute("SELECT count(*) FROM situation_tally_pending").fetchone()[0] == 0
+        assert queued.execute("SELECT count(*) FROM situation_tally").fetchone()[0] > 0
+    finally:
+        queued.close()
     received = json.loads(_ok(run_cli, carl, "received", "--json"))
     assert sorted(sender["name"] for sender in received["senders"]) == ["Anna Andersson", "Bo Berg"]
     assert received["gaps"] == []
