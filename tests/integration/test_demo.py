@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -412,10 +413,11 @@ def _problem_subjects(session: Session) -> dict[uuid.UUID, tuple[str, str]]:
     subjects = {}
     for problem in session.scalars(select(t.Problem)):
         place = problem.location.split(", ")[0]
+        words = demo_content.place_words(place)
         themes = [
             theme
             for theme, (title, _) in demo_content.PROBLEMS.items()
-            if title.format(p=place) == problem.title
+            if title.format(**words) == problem.title
         ]
         assert len(themes) == 1, problem.title
         subjects[problem.id] = (themes[0], place)
@@ -429,7 +431,8 @@ def test_every_default_theme_has_an_action_plan_naming_its_place() -> None:
         titles = [title for _, (title, _, _) in plan]
         assert len(set(titles)) == len(titles), theme
         for cause, (title, goal, responsible) in plan:
-            assert "{p}" in title and cause and goal and responsible, title
+            named = title.format(**demo_content.place_words("Platsen"))
+            assert "Platsen" in named and cause and goal and responsible, title
 
 
 def test_measures_and_causes_fit_their_focus_areas_theme_and_place(database: Database) -> None:
@@ -447,15 +450,17 @@ def test_measures_and_causes_fit_their_focus_areas_theme_and_place(database: Dat
     # Every cause is one of its problem's theme, at its place.
     for cause in causes.values():
         theme, place = subjects[analysed[cause.analysis_id]]
-        texts = {text.format(p=place) for text, _ in demo_content.FOCUS_ACTION_PLANS[theme]}
+        words = demo_content.place_words(place)
+        texts = {text.format(**words) for text, _ in demo_content.FOCUS_ACTION_PLANS[theme]}
         assert cause.text in texts, (theme, cause.text)
     assert measures
     for measure in measures:
         assert measure.problem_id is not None
         assert (measure.promise_id, measure.problem_id) in focus
         theme, place = subjects[measure.problem_id]
+        words = demo_content.place_words(place)
         plan = {
-            (cause.format(p=place), title.format(p=place)): (goal, responsible)
+            (cause.format(**words), title.format(**words)): (goal, responsible)
             for cause, (title, goal, responsible) in demo_content.FOCUS_ACTION_PLANS[theme]
         }
         # The measure is its theme's, names the focus area's own place and, where the
@@ -484,13 +489,157 @@ def test_themes_without_an_action_plan_take_the_general_causes_and_measures(
         uow.commit()
     DemoService(database=database).generate(dialogues=N, seed=6)
     with database.session_factory() as session:
-        locations = dict(session.execute(select(t.Problem.id, t.Problem.location)).all())
+        problems = {p.id: p for p in session.scalars(select(t.Problem))}
         causes = session.scalars(select(t.Cause.text)).all()
         measures = session.scalars(select(t.Measure)).all()
+        analyses = session.scalars(select(t.RootCauseAnalysis)).all()
     assert causes and set(causes) <= set(demo_content.CAUSES)
     assert measures
     for measure in measures:
         assert measure.problem_id is not None
-        place = locations[measure.problem_id].split(", ")[0]
-        general = {title.format(p=place) for title, _, _ in demo_content.MEASURES}
+        place = problems[measure.problem_id].location.split(", ")[0]
+        words = demo_content.place_words(place)
+        general = {title.format(**words) for title, _, _ in demo_content.MEASURES}
         assert measure.title in general, measure.title
+    # The analyses and timings are the general ones too, at each problem's own place.
+    assert analyses
+    for analysis in analyses:
+        problem = problems[analysis.problem_id]
+        place, kommun = problem.location.split(", ")
+        assert problem.timing in demo_content.GENERAL_TIMINGS
+        assert _analysis_fields(analysis) == _expected_analysis(
+            demo_content.ANALYSIS_TEXTS, place, problem.timing, kommun
+        )
+        assert place in analysis.scanning and place in analysis.place
+
+
+def _analysis_fields(analysis: t.RootCauseAnalysis) -> dict[str, str]:
+    return {name: getattr(analysis, name) for name in demo_content.ANALYSIS_TEXTS}
+
+
+def _expected_analysis(
+    texts: dict[str, str], place: str, timing: str, kommun: str
+) -> dict[str, str]:
+    when = timing[0].lower() + timing[1:]
+    words = demo_content.place_words(place)
+    return {
+        name: texts[name].format(**words, when=when, k=kommun)
+        for name in demo_content.ANALYSIS_TEXTS
+    }
+
+
+def test_places_are_named_with_the_preposition_swedish_puts_before_them() -> None:
+    assert demo_content.place_words("Stortorget")["at"] == "på Stortorget"
+    assert demo_content.place_words("Busstationen")["at"] == "vid Busstationen"
+    assert demo_content.place_words("Stadsparken")["at"] == "i Stadsparken"
+    assert demo_content.place_words("Badplatsen")["at"] == "vid Badplatsen"
+    assert demo_content.place_words("Östra området") == {
+        "p": "Östra området",
+        "at": "i Östra området",
+        "around": "i Östra området",
+    }
+    assert demo_content.place_words("Biblioteket")["around"] == "i området kring Biblioteket"
+    # A place the user added, unknown to the demo's list.
+    assert demo_content.place_words("Skatehallen")["at"] == "vid Skatehallen"
+
+
+def test_every_default_theme_has_its_places_timings_and_analysis() -> None:
+    demo_places = {name for name, _, _ in demo_content.PLACES}
+    fields = set(demo_content.ANALYSIS_TEXTS)
+    assert set(demo_content.THEME_PLACES) == set(DEFAULT_THEMES)
+    assert set(demo_content.PROBLEM_TIMINGS) == set(DEFAULT_THEMES)
+    assert set(demo_content.THEME_ANALYSES) == set(DEFAULT_THEMES)
+    for theme in DEFAULT_THEMES:
+        places = demo_content.THEME_PLACES[theme]
+        assert places and set(places) <= demo_places, theme
+        # Three timings, as the general ones: the draw must take the same random numbers.
+        assert len(demo_content.PROBLEM_TIMINGS[theme]) == len(demo_content.GENERAL_TIMINGS)
+        texts = demo_content.THEME_ANALYSES[theme]
+        assert set(texts) == fields, theme
+        for place in places:
+            written = _expected_analysis(texts, place, "Kvällar och helger", "Eslöv")
+            assert all(written.values()), theme
+            assert place in written["scanning"] and place in written["place"], (theme, place)
+    # Each theme's analysis is its own, not the general one with another name.
+    scannings = {texts["scanning"] for texts in demo_content.THEME_ANALYSES.values()}
+    assert len(scannings) == len(DEFAULT_THEMES)
+    assert demo_content.ANALYSIS_TEXTS["scanning"] not in scannings
+
+
+def test_problems_lie_at_their_themes_usual_places_and_are_analysed_by_theme(
+    database: Database,
+) -> None:
+    DemoService(database=database).generate(dialogues=N, seed=6)
+    with database.session_factory() as session:
+        subjects = _problem_subjects(session)
+        problems = {p.id: p for p in session.scalars(select(t.Problem))}
+        kommun_places: dict[str, set[str]] = {}
+        for name, code in session.execute(select(t.Place.name, t.Place.municipality_code)):
+            kommun_places.setdefault(code, set()).add(name)
+        analyses = session.scalars(select(t.RootCauseAnalysis)).all()
+    preferred_seen = 0
+    for problem_id, (theme, place) in subjects.items():
+        problem = problems[problem_id]
+        assert problem.municipality_code is not None
+        own = kommun_places[problem.municipality_code]
+        assert place in own
+        usual = own & set(demo_content.THEME_PLACES[theme])
+        if usual:
+            assert place in usual, (theme, place)
+            preferred_seen += 1
+        assert problem.timing in demo_content.PROBLEM_TIMINGS[theme]
+    assert preferred_seen >= len(subjects) - 1
+    assert analyses
+    for analysis in analyses:
+        theme, place = subjects[analysis.problem_id]
+        problem = problems[analysis.problem_id]
+        kommun = problem.location.split(", ")[1]
+        expected = _expected_analysis(
+            demo_content.THEME_ANALYSES[theme], place, problem.timing, kommun
+        )
+        assert _analysis_fields(analysis) == expected, theme
+        assert place in analysis.scanning and place in analysis.place
+    assert len({subjects[a.problem_id][0] for a in analyses}) >= 3
+
+
+def test_a_kommun_without_its_themes_usual_places_places_the_problem_anywhere(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(demo_content.THEME_PLACES, "Narkotika", ("Månbasen",))
+    with database.engine.connect() as connection:
+        source = read_source(connection)
+    source = replace(source, themes=tuple(n for n in source.themes if n[1] == "Narkotika"))
+    names: set[str] = set()
+    titles: list[str] = []
+    for batch in generate_batches(source, dialogues=N, seed=6):
+        rows = [dict(zip(batch.columns, row, strict=True)) for row in batch.rows]
+        if batch.table == "place":
+            names |= {str(row["name"]) for row in rows}
+        elif batch.table == "problem":
+            titles += [str(row["title"]) for row in rows]
+    assert titles
+    assert all(title.startswith("Narkotikaförsäljning ") for title in titles)
+    assert all(title.split(" ", 2)[-1] in names for title in titles), titles
+
+
+def test_where_problems_lie_leaves_the_dialogues_and_concerns_as_they_were(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmarks' numbers rest on the concerns: preferring places for problems must
+    not move the random stream that the dialogues and concerns are drawn from."""
+    with database.engine.connect() as connection:
+        source = read_source(connection)
+    bulk = ("dialogue", "dialogue_place", "concern", "problem_concern")
+
+    def rows_of(tables: tuple[str, ...]) -> dict[str, list[tuple[object, ...]]]:
+        found: dict[str, list[tuple[object, ...]]] = {name: [] for name in tables}
+        for batch in generate_batches(source, dialogues=N, seed=6):
+            if batch.table in found:
+                found[batch.table] += batch.rows
+        return found
+
+    preferred = rows_of((*bulk, "problem"))
+    monkeypatch.setattr(demo_content, "THEME_PLACES", {})
+    anywhere = rows_of((*bulk, "problem"))
+    assert preferred["problem"] != anywhere["problem"]
+    assert all(preferred[name] == anywhere[name] for name in bulk)
