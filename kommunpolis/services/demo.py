@@ -1326,7 +1326,9 @@ class _Generator:
             first_place = candidates[int(random_() * len(candidates))]
             place_name = places[first_place][1]
             titles = content.DIALOGUE_TITLES[dialogue_format]
-            title = titles[int(random_() * len(titles))].format(p=place_name, k=kommun.name)
+            title = titles[int(random_() * len(titles))].format(
+                k=kommun.name, **content.place_words(place_name)
+            )
             levels = _LEVELS[dialogue_format]
             level = levels[int(random_() * len(levels))].value
             employee = kind is DialogueKind.EMPLOYEE

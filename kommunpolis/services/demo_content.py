@@ -9,6 +9,7 @@ plain Swedish and not translated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kommunpolis.domain.statuses import MeasureStatus
 from kommunpolis.domain.vocabulary import (
@@ -113,6 +114,7 @@ PREPOSITIONS: dict[str, str] = {
 AREAS: frozenset[str] = frozenset(name for name, kind, _ in PLACES if kind is PlaceKind.AREA)
 
 
+@cache
 def place_words(place: str) -> dict[str, str]:
     """Return the ways a template names ``place``: ``{p}`` as it is, ``{at}`` with its
     preposition ("på Stortorget") and ``{around}`` for its surroundings ("i området
@@ -169,22 +171,23 @@ LAST_NAMES: tuple[str, ...] = (
     "Åberg", "Öberg", "Hassan", "Sandberg", "Wallin", "Falk",
 )  # fmt: skip
 
-# Dialogue titles per format; "{p}" is a place, "{k}" the kommun.
+# Dialogue titles per format; "{p}", "{at}" and "{around}" name a place (see place_words),
+# "{k}" the kommun.
 DIALOGUE_TITLES: dict[DialogueFormat, tuple[str, ...]] = {
     DialogueFormat.OPEN_MEETING: (
         "Öppet möte om tryggheten i {k}",
-        "Trygghetsmöte för boende i {p}",
+        "Trygghetsmöte för boende {around}",
     ),
-    DialogueFormat.SAFETY_WALK: ("Trygghetsvandring i {p}", "Kvällsvandring kring {p}"),
+    DialogueFormat.SAFETY_WALK: ("Trygghetsvandring {at}", "Kvällsvandring kring {p}"),
     DialogueFormat.SURVEY: ("Trygghetsenkät {k}", "Enkät om tryggheten kring {p}"),
     DialogueFormat.FOCUS_GROUP: ("Fokusgrupp med unga om {p}", "Fokusgrupp med handlare i {k}"),
     DialogueFormat.INTERVIEW: (
-        "Intervjuer med näringsidkare vid {p}",
+        "Intervjuer med näringsidkare {at}",
         "Samtal med fältsekreterare",
     ),
     DialogueFormat.DELIBERATION: ("Rådslag om tryggheten i {k}", "Medborgarråd om {p}"),
-    DialogueFormat.STAND: ("Dialogstand på {p}", "Polisen på plats: {p}"),
-    DialogueFormat.SCHOOL_VISIT: ("Skolbesök: {p}", "Klassrumsdialog på {p}"),
+    DialogueFormat.STAND: ("Dialogstand {at}", "Polisen på plats: {p}"),
+    DialogueFormat.SCHOOL_VISIT: ("Skolbesök: {p}", "Klassrumsdialog {at}"),
     DialogueFormat.DIGITAL: ("Digital dialog om tryggheten i {k}", "Webbenkät om {p}"),
     DialogueFormat.OTHER: ("Dialog på marknadsdagen i {k}", "Samtal vid föreningsmässan"),
 }
