@@ -449,8 +449,7 @@ class SituationService:
             driver = uow.session.connection().connection.driver_connection
             assert driver is not None
             months = situation_tally.refresh(driver, _stored_time(uow.session))
-            if months:
-                uow.commit()
+            uow.commit()  # also a new time zone's offsets, when there was nothing to count
             return months
 
     def concern_ids(

@@ -28,9 +28,9 @@ _QUEUE_ALL = (
     "INSERT OR IGNORE INTO situation_tally_pending (municipality_code, utc_month) "
     "SELECT DISTINCT municipality_code, substr(starts_at, 1, 7) FROM dialogue"
 )
-# One statement per breakdown and local month, for all the month's queued kommuner.
 _DONE = "DELETE FROM situation_tally_pending WHERE municipality_code = ? AND utc_month = ?"
 _CLEAR = "DELETE FROM situation_tally WHERE month = ? AND municipality_code IN ({codes})"
+# One statement per breakdown and local month, for all the month's queued kommuner.
 _COUNT = (
     "INSERT INTO situation_tally"
     " (month, municipality_code, dimension, key1, key2, weight, concerns, dialogues)"
