@@ -25,11 +25,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from demo_cache import demo_paths
-from sqlalchemy import text
 
 from kommunpolis.composition import Services, build_services
 from kommunpolis.paths import AppPaths
 from kommunpolis.services.situation import Period, Scope
+from kommunpolis.storage import situation_tally
 
 OUT = Path(__file__).parent / "out" / "situation.md"
 DEFAULT_DIALOGUES = 100_000
@@ -61,12 +61,9 @@ def _log(message: str) -> None:
 def recount_all(services: Services) -> tuple[float, int]:
     """Queue every month and time counting them all; return (ms, months)."""
     with services.unit_of_work() as uow:
-        uow.session.execute(
-            text(
-                "INSERT OR IGNORE INTO situation_tally_pending "
-                "SELECT DISTINCT municipality_code, substr(starts_at, 1, 7) FROM dialogue"
-            )
-        )
+        driver = uow.session.connection().connection.driver_connection
+        assert driver is not None
+        situation_tally.queue_everything(driver)
         uow.commit()
     started = time.perf_counter()
     months = services.situation.update_counts()

@@ -95,6 +95,11 @@ def zone_fingerprint() -> list[int]:
     return offsets
 
 
+def queue_everything(connection: sqlite3.Connection) -> None:
+    """Queue every kommun and month that has a dialogue, so the next refresh counts all."""
+    connection.execute(_QUEUE_ALL)
+
+
 def refresh(connection: sqlite3.Connection, to_text: Callable[[datetime], str]) -> int:
     """Recount the months the triggers queued; return how many months were recounted.
 
@@ -105,7 +110,7 @@ def refresh(connection: sqlite3.Connection, to_text: Callable[[datetime], str]) 
     zone = json.dumps(zone_fingerprint())
     stored = connection.execute(_STORED_ZONE, (_ZONE_KEY,)).fetchone()
     if stored is None or stored[0] != zone:
-        connection.execute(_QUEUE_ALL)
+        queue_everything(connection)
         connection.execute(_STORE_ZONE, (_ZONE_KEY, zone))
     queued = connection.execute(_PENDING).fetchall()
     if not queued:

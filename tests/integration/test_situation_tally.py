@@ -21,6 +21,7 @@ from kommunpolis.composition import Services
 from kommunpolis.services import situation as situation_module
 from kommunpolis.services.demo import DemoService
 from kommunpolis.services.situation import Period, Scope, SituationSummary
+from kommunpolis.storage import situation_tally
 from kommunpolis.storage import tables as t
 
 PERIODS = (
@@ -183,17 +184,12 @@ def test_a_read_only_database_reads_every_concern(
     expected = _both(demo, Scope.everywhere(), period, monkeypatch)[1]
     # Queue again, then make every write fail the way a read-only file does.
     with demo.unit_of_work() as uow:
-        uow.session.execute(
-            text(
-                "INSERT OR IGNORE INTO situation_tally_pending "
-                "SELECT municipality_code, substr(starts_at, 1, 7) FROM dialogue"
-            )
-        )
+        driver = uow.session.connection().connection.driver_connection
+        assert driver is not None
+        situation_tally.queue_everything(driver)
         uow.commit()
     with demo.unit_of_work() as uow:
         uow.session.execute(text("PRAGMA query_only = ON"))
-        driver = uow.session.connection().connection.driver_connection
-        assert driver is not None
         assert situation_module._refresh_tally(uow.session) is False
         uow.session.execute(text("PRAGMA query_only = OFF"))
     assert _pending(demo) > 0  # nothing half-done was kept
