@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
+from kommunpolis.domain.calendar import local_midnight
 from kommunpolis.domain.errors import InvalidInput
 from kommunpolis.domain.statuses import (
     ActionItemStatus,
@@ -647,8 +648,7 @@ def _uuid_from_bytes(raw: bytes) -> uuid.UUID:
 def _day_start(day: date, *, as_datetime: bool) -> date | datetime:
     if not as_datetime:
         return day
-    # Periods are the officer's calendar days: local midnight, stored as UTC.
-    return datetime.combine(day, time()).astimezone()
+    return local_midnight(day)
 
 
 class ListingService:

@@ -95,7 +95,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, false, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
+from kommunpolis.domain.calendar import local_midnight, next_month
 from kommunpolis.domain.errors import (
     BackupFailed,
     InvalidInput,
@@ -237,18 +238,13 @@ def months_before(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     month += 1
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, min(day.day, (next_month - timedelta(days=1)).day))
+    last = next_month(date(year, month, 1)) - timedelta(days=1)
+    return date(year, month, min(day.day, last.day))
 
 
 def months_after(day: date, months: int) -> date:
     """Return the day ``months`` calendar months after ``day`` (clamped to the month's end)."""
     return months_before(day, -months)
-
-
-def _local_midnight(day: date) -> datetime:
-    # Retention counts the officer's calendar days: local midnight, compared in UTC.
-    return datetime.combine(day, time()).astimezone()
 
 
 # --- the preview ----------------------------------------------------------------------
@@ -456,7 +452,7 @@ def _date_filter(
 ) -> ColumnElement[bool] | None:
     def before(day: date) -> ColumnElement[bool]:
         if moment:
-            return column < _local_midnight(day + timedelta(days=1))  # type: ignore[no-any-return]
+            return column < local_midnight(day + timedelta(days=1))  # type: ignore[no-any-return]
         return column <= day  # type: ignore[no-any-return]
 
     normal, capped = limits.last_day(kind, False), limits.last_day(kind, True)

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from kommunpolis.domain.calendar import local_midnight, next_month
 from kommunpolis.domain.collation import swedish_key
 from kommunpolis.domain.errors import InvalidInput, RecordNotFound
 from kommunpolis.domain.statuses import ProblemStatus
@@ -47,7 +48,6 @@ from kommunpolis.domain.vocabulary import (
     TimePattern,
 )
 from kommunpolis.storage import situation_tally
-from kommunpolis.storage.situation_tally import local_midnight, next_month
 from kommunpolis.storage.tables import (
     Concern,
     Dialogue,

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
+from kommunpolis.domain.calendar import local_midnight, next_month
+
 _PENDING = "SELECT municipality_code, utc_month FROM situation_tally_pending"
 _ZONE_KEY = "situation_tally.zone"
 _STORED_ZONE = "SELECT value FROM local_setting WHERE key = ?"
@@ -64,16 +66,6 @@ BREAKDOWNS = (
 def month_start(month: str) -> date:
     """Return the first day of a ``YYYY-MM`` month."""
     return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def next_month(day: date) -> date:
-    """Return the first day of the month after ``day``'s."""
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def local_midnight(day: date) -> datetime:
-    """Return the UTC moment the local ``day`` begins (the computer's time zone)."""
-    return datetime.combine(day, time()).astimezone(UTC)
 
 
 def local_months(utc_month: str) -> set[str]:
