@@ -38,9 +38,9 @@ from kommunpolis.domain.vocabulary import (
     IndicatorSource,
     Party,
     Sensitivity,
-    SourceType,
     TimePattern,
 )
+from kommunpolis.services.read_models import SourceView
 from kommunpolis.storage.tables import (
     Agreement,
     AgreementParty,
@@ -285,17 +285,6 @@ class ConcernView:
     raised_count: int
     text: str
     answer: str
-    sensitivity: Sensitivity
-
-
-@dataclass(frozen=True)
-class SourceView:
-    """A source supporting a problem; police-only ones never reach citizens."""
-
-    id: uuid.UUID
-    source_type: SourceType
-    description: str
-    police_only: bool
     sensitivity: Sensitivity
 
 

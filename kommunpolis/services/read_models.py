@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kommunpolis.domain.vocabulary import Role
+from kommunpolis.domain.vocabulary import Role, Sensitivity, SourceType
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,15 @@ class BackupView:
     path: Path
     size: int
     modified_at: datetime
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source of a situation picture, and so of the problems it supports; police-only
+    ones never reach citizens."""
+
+    id: uuid.UUID
+    source_type: SourceType
+    description: str
+    police_only: bool
+    sensitivity: Sensitivity

@@ -41,12 +41,11 @@ from kommunpolis.domain.errors import InvalidInput, RecordNotFound
 from kommunpolis.domain.statuses import ProblemStatus
 from kommunpolis.domain.vocabulary import (
     DialogueFormat,
-    Sensitivity,
     SituationOwner,
     SituationScope,
-    SourceType,
     TimePattern,
 )
+from kommunpolis.services.read_models import SourceView
 from kommunpolis.storage import situation_tally
 from kommunpolis.storage.tables import (
     Concern,
@@ -290,17 +289,6 @@ class PlaceView:
     name: str
     municipality_code: str
     municipality_name: str
-
-
-@dataclass(frozen=True)
-class SourceView:
-    """A source of a situation picture; police-only ones never reach citizens."""
-
-    id: uuid.UUID
-    source_type: SourceType
-    description: str
-    police_only: bool
-    sensitivity: Sensitivity
 
 
 @dataclass(frozen=True)
