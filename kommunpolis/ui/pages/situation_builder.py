@@ -310,20 +310,8 @@ def theme_chart(summary: SituationSummary) -> QChart:
     """Return a horizontal bar chart of the themes, weighted, heaviest at the top."""
     chart = _chart(QCoreApplication.translate("SituationBuilder", "Teman (antal som tagit upp)"))
     rows = list(reversed(summary.by_theme))
-    bars = QBarSet(QCoreApplication.translate("SituationBuilder", "Antal som tagit upp"))
-    bars.setColor(QColor("#2f6db5"))
-    bars.append([float(row.counts.weight) for row in rows])
-    series = QHorizontalBarSeries()
-    series.append(bars)
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append([row.name for row in rows] or [""])
-    _small_labels(categories)
-    values = _count_axis(max((row.counts.weight for row in rows), default=0))
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
-    series.attachAxis(values)
+    name = QCoreApplication.translate("SituationBuilder", "Antal som tagit upp")
+    _add_bars(chart, name, "#2f6db5", [(row.name, row.counts.weight) for row in rows])
     return chart
 
 
@@ -395,21 +383,27 @@ def place_chart(summary: SituationSummary) -> QChart:
     places = [row for row in summary.by_place if row.place_id is not None]
     places.sort(key=lambda row: -row.counts.concerns)
     rows = list(reversed(places[:TOP_PLACES]))
-    bars = QBarSet(QCoreApplication.translate("SituationBuilder", "Synpunkter"))
-    bars.setColor(QColor("#3c8d5a"))
-    bars.append([float(row.counts.concerns) for row in rows])
+    name = QCoreApplication.translate("SituationBuilder", "Synpunkter")
+    _add_bars(chart, name, "#3c8d5a", [(row.name, row.counts.concerns) for row in rows])
+    return chart
+
+
+def _add_bars(chart: QChart, name: str, color: str, bars: Sequence[tuple[str, int]]) -> None:
+    """Add horizontal bars, one per (category, value), the first at the bottom."""
+    values = QBarSet(name)
+    values.setColor(QColor(color))
+    values.append([float(value) for _, value in bars])
     series = QHorizontalBarSeries()
-    series.append(bars)
+    series.append(values)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([row.name for row in rows] or [""])
+    categories.append([category for category, _ in bars] or [""])
     _small_labels(categories)
-    values = _count_axis(max((row.counts.concerns for row in rows), default=0))
+    axis = _count_axis(max((value for _, value in bars), default=0))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
-    series.attachAxis(values)
-    return chart
+    series.attachAxis(axis)
 
 
 def _count_axis(highest: float) -> QValueAxis:
